@@ -1,0 +1,123 @@
+"""Heading recognition: numbering styles, their levels, run-in headings and joined items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Marker", "match_marker", "split_joined_items", "heading_parts", "STYLE_RANK"]
+
+_CN = "一二三四五六七八九十"
+_CN_VALUES = {c: i for i, c in enumerate(_CN, 1)}
+
+# Styles in the order official documents nest them (公文: 一、 > (一) > 1. > (1)); 一是 items sit lowest.
+STYLE_RANK: dict[str, int] = {"part": 0, "cn": 1, "cn_paren": 2, "num": 3, "num_paren": 4, "circled": 5, "shi": 6, "di": 6}
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第([{_CN}]+)(?:部分|章|篇)\s*")),
+    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")),
+    ("cn_paren", re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
+    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("num_paren", re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("shi", re.compile(rf"^([{_CN}]{{1,3}})是\s*[,，:：]?\s*")),
+    ("di", re.compile(rf"^第([{_CN}]{{1,3}})\s*[,，、:：]\s*")),
+)
+_SENTENCE_END = "。；;！!？?"
+_HEADING_MAX = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker at the start of a line."""
+
+    style: str
+    number: int
+    end: int  # offset where the text after the marker starts
+
+
+def _cn_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s in _CN_VALUES:
+        return _CN_VALUES[s]
+    if s.startswith("十"):
+        return 10 + _CN_VALUES.get(s[1:], 0)
+    if s.endswith("十"):
+        return _CN_VALUES.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return _CN_VALUES.get(s[0], 0) * 10 + _CN_VALUES.get(s[2], 0)
+    return 0
+
+
+def match_marker(text: str) -> Marker | None:
+    """Return the numbering marker that starts ``text`` (normalised), if any."""
+    for style, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            raw = m.group(1)
+            number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1 if style == "circled" else _cn_number(raw)
+            if number and m.end() < len(text):
+                return Marker(style, number, m.end())
+    return None
+
+
+def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
+    """Split a line into its heading and say whether the line is a heading alone.
+
+    Returns ``(heading, standalone)``: ``heading`` is the title the line announces
+    (``None`` when it has none), ``standalone`` is true when nothing follows it.
+    """
+    body = text[marker.end:] if marker else text
+    if marker is None:
+        return None, False
+    inner = body.rstrip("。.:：;；")
+    if len(inner) <= _HEADING_MAX and not any(c in _SENTENCE_END for c in inner):
+        return text.rstrip("。.;；"), True
+    cut = min((i for i, c in enumerate(body) if c in "。；;！!？?:："), default=-1)
+    if 0 < cut <= _HEADING_MAX:
+        return text[: marker.end + cut], False
+    return None, False
+
+
+_JOINED = {
+    "shi": lambda n: rf"{_to_cn(n)}是",
+    "cn_paren": lambda n: rf"[(（]{_to_cn(n)}[)）]",
+}
+
+
+def _to_cn(n: int) -> str:
+    if n <= 10:
+        return _CN[n - 1]
+    return "十" + (_CN[n - 11] if n > 10 else "")
+
+
+def split_joined_items(text: str) -> list[str]:
+    """Split a line that a web page joined from several numbered items (一是……。二是……).
+
+    The split points are the item markers, each after a sentence end, numbered in order;
+    a lead-in sentence before the first marker stays a piece of its own. Text is never
+    lost: the pieces concatenate to the input.
+    """
+    for style, make in _JOINED.items():
+        first = re.search(rf"(?:^|(?<=[。；;:：!！?？]))\s*{make(1)}", text)
+        if not first:
+            continue
+        cuts = [first.start() + (len(first.group(0)) - len(first.group(0).lstrip()))]
+        n, pos = 2, first.end()
+        while True:
+            m = re.compile(rf"(?<=[。；;!！?？])\s*{make(n)}").search(text, pos)
+            if not m:
+                break
+            cuts.append(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
+            n, pos = n + 1, m.end()
+        if len(cuts) < 2:
+            continue
+        if cuts[0] > 0 and text[: cuts[0]].rstrip()[-1:] not in "。；;:：!！?？":
+            cuts = cuts[1:] if len(cuts) > 2 else []
+            if not cuts:
+                continue
+        points = ([0] if cuts[0] > 0 else []) + cuts + [len(text)]
+        pieces = [text[a:b] for a, b in zip(points, points[1:])]
+        return [p for p in pieces if p]
+    return [text]

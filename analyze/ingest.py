@@ -1,0 +1,199 @@
+"""Ingestion: any file a supervisor receives (text, HTML, DOCX, PDF) becomes a ``Document``."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from fzgap.analyze.chrome import page_mask
+from fzgap.analyze.decoding import decode_text
+from fzgap.analyze.document import Block, Document
+from fzgap.analyze.errors import (
+    BinaryDataError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    FormatMismatchError,
+    InputError,
+    NotAFileError,
+    NotFoundError,
+    UnsupportedFormatError,
+)
+from fzgap.analyze.html_reader import looks_like_html, read_html
+
+__all__ = ["load_document", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS"]
+
+#: Default size limit: far above any real report, low enough to refuse a wrong file quickly.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_EXTENSIONS = frozenset({"", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
+_FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c")
+_STRIP = " \t\u00a0\u3000\ufeff\u200b"
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"\x1f\x8b", "archive"),
+    (b"7z\xbc\xaf", "archive"),
+    (b"Rar!", "archive"),
+    (b"{\\rtf", "rtf"),
+)
+_DESCRIBE = {
+    "ole": "a legacy Office file (.doc/.wps/.xls); save it as .docx and try again",
+    "image": "an image; fzgap reads text, so run OCR on the scan first",
+    "archive": "a compressed archive; extract the report first",
+    "rtf": "an RTF file; save it as .docx and try again",
+    "xlsx": "an Excel workbook, not a report",
+    "pptx": "a PowerPoint file, not a report",
+    "zip": "a ZIP archive, not a report",
+}
+
+
+def sniff_format(data: bytes) -> str:
+    """Name the container format from the first bytes: pdf, docx, xlsx, pptx, zip, ole, image, archive, rtf or text."""
+    head = data[:8].lstrip(b"\xef\xbb\xbf") if data.startswith(b"\xef\xbb\xbf{") else data[:8]
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            if name == "zip":
+                return _zip_kind(data)
+            return name
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    # Names of the parts sit in the local headers near the start; a full unzip is not needed to sniff.
+    probe = data[: 1 << 16]
+    if b"word/" in probe:
+        return "docx"
+    if b"xl/" in probe:
+        return "xlsx"
+    if b"ppt/" in probe:
+        return "pptx"
+    return "docx" if b"[Content_Types].xml" in probe and b"word" in data else "zip"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    name = str(path)
+    if not path.exists():
+        raise NotFoundError(name, "no such file")
+    if path.is_dir():
+        raise NotAFileError(name, "is a directory, not a report file (give the files, or use `fzgap analyze DIR` for a batch)")
+    if not path.is_file():
+        raise NotAFileError(name, "is not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise FileTooLargeError(name, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit (raise it with --max-size)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _lines(text: str) -> list[str]:
+    return [s for s in (line.strip(_STRIP) for line in _LINE_SPLIT.split(text)) if s]
+
+
+def load_document(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read a report from a path or from bytes.
+
+    Plain text (UTF-8 with or without BOM, UTF-16, GB18030/GBK; any line ends), HTML pages
+    saved from government websites, DOCX and PDF with a text layer are read; site chrome
+    is removed.
+
+    Parameters
+    ----------
+    source : path or bytes
+        The file, or its content.
+    name : str, optional
+        Name used in errors for bytes input; its extension is checked against the content.
+    max_bytes : int
+        Refuse larger input (default 20 MB).
+
+    Returns
+    -------
+    Document
+
+    Raises
+    ------
+    InputError
+        A subclass naming the file and what is wrong: missing, directory, too large,
+        empty, binary, undecodable, unsupported, extension mismatch, corrupt, scanned PDF.
+
+    Examples
+    --------
+    >>> doc = load_document(b"\\xe4\\xb8\\x80\\xe3\\x80\\x81\\xe4\\xb8\\xbb\\xe8\\xa6\\x81\\xe4\\xb8\\xbe\\xe6\\x8e\\xaa")
+    >>> doc.blocks[0].text
+    '一、主要举措'
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        label = name or "<bytes>"
+        if len(data) > max_bytes:
+            raise FileTooLargeError(label, f"is {len(data) / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit")
+    else:
+        path = Path(source)
+        label = name or str(path)
+        data = _read_bytes(path, max_bytes)
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise EmptyDocumentError(label, "is empty")
+
+    kind = sniff_format(data)
+    ext = Path(label).suffix.lower() if label != "<bytes>" else None
+    _check_extension(label, ext, kind)
+    if kind in _DESCRIBE:
+        raise UnsupportedFormatError(label, f"is {_DESCRIBE[kind]}")
+
+    title_hint: str | None = None
+    encoding: str | None = None
+    if kind == "pdf":
+        from fzgap.analyze.pdf_reader import read_pdf
+
+        blocks = [Block(t) for t in read_pdf(data, label)]
+    elif kind == "docx":
+        from fzgap.analyze.docx_reader import read_docx
+
+        blocks, title_hint = read_docx(data, label)
+    else:
+        text, encoding = decode_text(data, label)
+        if looks_like_html(text):
+            kind = "html"
+            lines, encoding, title_hint = read_html(data, label)
+        else:
+            lines = _lines(text)
+        blocks = [Block(t) for t in lines]
+
+    blocks = [Block(b.text.strip(_STRIP), b.hint) for b in blocks if b.text.strip(_STRIP)]
+    keep = page_mask([b.text for b in blocks])
+    kept = tuple(b for b, k in zip(blocks, keep) if k)
+    if not kept:
+        what = "holds only website chrome, no report text" if blocks else "holds no text"
+        raise EmptyDocumentError(label, what)
+    return Document(label, kind, encoding, kept, title_hint, len(blocks) - len(kept))
+
+
+def _check_extension(label: str, ext: str | None, kind: str) -> None:
+    """Refuse a file whose extension names another format than its content."""
+    if ext is None:
+        return
+    expected = _FORMAT_OF_EXTENSION.get(ext)
+    if expected and kind != expected:
+        found = "text" if kind == "text" else kind.upper()
+        raise FormatMismatchError(label, f"extension says {ext} but the content is {found}; rename the file or re-export it")
+    if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
+        raise FormatMismatchError(label, f"extension says {ext or 'plain text'} but the content is {kind.upper()}; rename the file to .{kind}")
+    if ext in (".doc", ".wps") and kind == "text":
+        raise FormatMismatchError(label, f"extension says {ext} but the content is text; rename the file to .txt")
+    if kind == "text" and ext in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".zip", ".xlsx", ".xls", ".pptx", ".ppt", ".rar", ".7z", ".gz"):
+        raise FormatMismatchError(label, f"extension says {ext} but the content is text; rename the file to .txt")

@@ -1,0 +1,119 @@
+"""Read PDFs with a text layer, rejoining lines that the page layout wrapped mid-paragraph."""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from dataclasses import dataclass
+
+from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError
+
+__all__ = ["read_pdf", "rejoin_lines", "PdfLine"]
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d{1,4}|\d+\s*/\s*\d+)[-—–\s]*$")
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)")
+_SENTENCE_END = "。；;！!？?：:"
+
+
+@dataclass(frozen=True, slots=True)
+class PdfLine:
+    """One text line as laid out on a page."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    size: float
+    text: str
+
+
+def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
+    from pdfminer.high_level import extract_pages  # deferred: only PDF input needs pdfminer
+    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    lines: list[PdfLine] = []
+    try:
+        for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3, char_margin=4.0))):
+            for box in page:
+                if not isinstance(box, LTTextBox):
+                    continue
+                for line in box:
+                    if not isinstance(line, LTTextLine):
+                        continue
+                    text = line.get_text().strip()
+                    if text:
+                        lines.append(PdfLine(page_no, line.x0, line.x1, page.height - line.y1, line.height, text))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
+    except Exception as exc:  # pdfminer raises many private error types for broken files
+        raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
+    lines.sort(key=lambda ln: (ln.page, round(ln.top, 1), ln.x0))
+    return lines
+
+
+def rejoin_lines(lines: list[PdfLine]) -> list[str]:
+    """Merge layout-wrapped lines into paragraphs.
+
+    A line continues into the next when it reaches the right margin and the next line is
+    neither indented nor a heading. Page numbers are dropped.
+
+    Parameters
+    ----------
+    lines : list of PdfLine
+        Lines in reading order.
+
+    Returns
+    -------
+    list of str
+        Paragraph texts.
+    """
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    if not lines:
+        return []
+    size = statistics.median(ln.size for ln in lines) or 10.0
+    left = statistics.median_low(sorted(ln.x0 for ln in lines))
+    right = max(statistics.quantiles([ln.x1 for ln in lines], n=10)[-1], left + size) if len(lines) > 1 else lines[0].x1
+    indented = sum(ln.x0 >= left + 0.8 * size for ln in lines) >= max(2, len(lines) // 25)
+    paragraphs: list[str] = []
+    current = ""
+    for i, ln in enumerate(lines):
+        current = _join(current, ln.text) if current else ln.text
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        wraps = (
+            nxt is not None
+            and ln.x1 >= right - 1.5 * size
+            and nxt.x0 < left + 0.8 * size
+            and not _HEADING_START.match(nxt.text)
+            # Without first-line indents, a full line ending a sentence most likely ends its paragraph.
+            and (indented or ln.text[-1] not in _SENTENCE_END)
+        )
+        if not wraps:
+            paragraphs.append(current)
+            current = ""
+    return paragraphs
+
+
+def _join(a: str, b: str) -> str:
+    """Join wrapped text: no space between CJK, one between Latin words."""
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def read_pdf(data: bytes, source: str) -> list[str]:
+    """Return the paragraphs of a PDF's text layer.
+
+    Raises
+    ------
+    CorruptDocumentError
+        When the PDF cannot be parsed.
+    NoTextLayerError
+        When no page has extractable text (a scanned document).
+    """
+    lines = _extract_lines(data, source)
+    if not lines:
+        raise NoTextLayerError(source, "PDF has no text layer (a scanned image?); run OCR on it first and pass the text")
+    return rejoin_lines(lines)
