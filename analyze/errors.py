@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fzgap.model.errors import FzgapError
+
 __all__ = [
     "FzgapError",
     "InputError",
@@ -16,10 +18,6 @@ __all__ = [
     "CorruptDocumentError",
     "NoTextLayerError",
 ]
-
-
-class FzgapError(Exception):
-    """Base of every error fzgap raises on purpose; ``str(err)`` is one line."""
 
 
 class InputError(FzgapError):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from fzgap.analyze.audit import analyze_document, analyze_file, analyze_text
 from fzgap.analyze.document import Block, Document
+from fzgap.analyze.records import AuditReport
 from fzgap.analyze.errors import FzgapError, InputError
 from fzgap.analyze.ingest import load_document
 from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
@@ -18,6 +20,10 @@ except _metadata.PackageNotFoundError:  # running from a source tree without ins
     __version__ = "0.0.0"
 
 __all__ = [
+    "AuditReport",
+    "analyze_document",
+    "analyze_file",
+    "analyze_text",
     "Block",
     "Document",
     "FzgapError",

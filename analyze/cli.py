@@ -1,0 +1,76 @@
+"""The ``fzgap`` command line: parse, call one library function per command, render.
+
+Each command lives in its own module under ``fzgap.analyze.commands`` and exposes
+``NAME``, ``HELP``, ``EXAMPLE``, ``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fzgap.analyze.errors import FzgapError
+
+__all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
+
+#: Command modules, in the order ``fzgap --help`` lists them.
+COMMANDS: tuple[str, ...] = ("analyze", "segment", "classify", "explain", "train", "evaluate")
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors on one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _command(name: str):
+    return importlib.import_module(f"fzgap.analyze.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every command and its example."""
+    from fzgap import __version__
+
+    parser = _Parser(
+        prog="fzgap",
+        description="Audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage.",
+        epilog="Example: fzgap analyze examples/qinghe-county-2024.txt",
+    )
+    parser.add_argument("--version", action="version", version=f"fzgap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        mod = _command(name)
+        p = sub.add_parser(
+            mod.NAME,
+            help=mod.HELP,
+            description=mod.HELP,
+            epilog="Example:\n  " + "\n  ".join(mod.EXAMPLE.splitlines()),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 check failed, 2 input or usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args._run(args) or 0)
+    except FzgapError as exc:
+        sys.stderr.write(f"fzgap: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("fzgap: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

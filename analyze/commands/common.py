@@ -1,0 +1,62 @@
+"""Arguments shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from fzgap.analyze.errors import FzgapError
+from fzgap.analyze.ingest import DEFAULT_MAX_BYTES
+
+__all__ = ["add_max_size", "max_bytes", "UsageError", "add_model", "read_lines"]
+
+
+class UsageError(FzgapError):
+    """The command was called with values that cannot work together."""
+
+
+def add_max_size(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-size MB``."""
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1048576,
+        metavar="MB",
+        help="refuse input files larger than this (default: %(default)g MB)",
+    )
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    """The size limit in bytes."""
+    if args.max_size <= 0:
+        raise UsageError("--max-size must be positive")
+    return int(args.max_size * 1048576)
+
+
+def add_model(parser: argparse.ArgumentParser) -> None:
+    """Add ``--model PATH``."""
+    parser.add_argument("--model", metavar="DIR", help="use a model folder written by `fzgap train` (default: the shipped model)")
+
+
+def read_lines(source: str) -> list[str]:
+    """Non-empty lines of a UTF-8/GBK/UTF-16 text file, or of standard input for ``-``."""
+    import sys
+
+    from fzgap.analyze.decoding import decode_text
+    from fzgap.analyze.errors import EmptyDocumentError
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        from fzgap.analyze.ingest import _read_bytes, DEFAULT_MAX_BYTES
+        from pathlib import Path
+
+        data = _read_bytes(Path(source), DEFAULT_MAX_BYTES)
+        name = source
+    if not data.strip():
+        raise EmptyDocumentError(name, "is empty")
+    text, _ = decode_text(data, name)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise EmptyDocumentError(name, "holds no text")
+    return lines

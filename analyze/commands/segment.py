@@ -1,0 +1,45 @@
+"""``fzgap segment``: show how a report splits into paragraphs, headings and sections."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from fzgap.analyze.commands.common import add_max_size, max_bytes
+from fzgap.analyze.ingest import load_document
+from fzgap.analyze.output import write_output
+from fzgap.analyze.segment import SegmentedReport, segment
+
+NAME = "segment"
+HELP = "split a report into paragraphs with their headings and section types"
+EXAMPLE = "fzgap segment examples/qinghe-county-2024.txt\nfzgap segment report.docx --format jsonl > paragraphs.jsonl"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments."""
+    parser.add_argument("file", help="report file: .txt (UTF-8/GBK/UTF-16), .html, .docx or .pdf")
+    parser.add_argument("--format", choices=("text", "jsonl"), default="text", help="output format (default: text)")
+    parser.add_argument("--out", help="write to this file instead of standard output")
+    add_max_size(parser)
+
+
+def render_text(report: SegmentedReport) -> str:
+    """One line per paragraph: index, section, kind, then the text indented by heading level."""
+    head = [f"# title: {report.title or '-'}", f"# unit: {report.unit or '-'}", f"# year: {report.year or '-'}"]
+    rows = []
+    for p in report.paragraphs:
+        indent = "  " * ((p.level or 1) - 1) if p.kind == "heading" else ""
+        rows.append(f"{p.index:>4}  {p.section:<20} {p.kind:<7} {indent}{p.text}")
+    return "\n".join(head + rows) + "\n"
+
+
+def render_jsonl(report: SegmentedReport) -> str:
+    """One JSON object per paragraph."""
+    return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in report.paragraphs)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Segment one file and print it."""
+    report = segment(load_document(args.file, max_bytes=max_bytes(args)))
+    write_output(render_jsonl(report) if args.format == "jsonl" else render_text(report), args.out)
+    return 0

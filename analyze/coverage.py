@@ -1,0 +1,172 @@
+"""The coverage rules (ANNOTATION.md): covered, thin or missing per area, with reasons and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from fzgap.analyze.evidence import split_sentences, strong_facts
+from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, Structure, StructurePart, SubItemResult
+from fzgap.analyze.segment import Paragraph, SegmentedReport
+from fzgap.model.areas import AREAS
+from fzgap.model.checklist import AreaSpec, Checklist
+
+__all__ = ["ScoredReport", "assess_area", "assess_structure", "PARTS", "MAX_EVIDENCE"]
+
+#: Required parts of a report (督察工作规定): id, name, section type.
+PARTS: tuple[tuple[str, str, str], ...] = (
+    ("S1", "主要举措和成效", "achievement"),
+    ("S2", "存在的不足和原因", "deficiency"),
+    ("S3", "党政主要负责人履行第一责任人职责情况", "first_responsibility"),
+    ("S4", "下一年度主要安排", "plan"),
+)
+MAX_EVIDENCE = 8
+_SECTION_ZH = {"preamble": "开头", "achievement": "主要举措和成效", "first_responsibility": "第一责任人履职情况",
+               "deficiency": "存在的不足", "plan": "下一年度安排", "other": "其他"}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredReport:
+    """A segmented report with the model's scores for every paragraph and every sentence."""
+
+    report: SegmentedReport
+    scores: np.ndarray  # (n_paragraphs, 5)
+    sentences: tuple[tuple[str, ...], ...]  # normalised sentences of each paragraph
+    sentence_scores: tuple[np.ndarray, ...]  # (n_sentences, 5) per paragraph
+    thresholds: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    evidence: Evidence
+    labelled: bool
+    concrete: bool
+    chars: int
+    subitems: frozenset[str]
+
+
+def _announces(report: ScoredReport, p: Paragraph, k: int) -> bool:
+    """Whether a heading above the paragraph was labelled with the area."""
+    thr = report.thresholds[AREAS[k]]
+    for q in reversed(report.report.paragraphs[: p.index]):
+        if q.kind == "heading":
+            if q.headings and q.headings[-1] in p.headings and report.scores[q.index, k] >= thr:
+                return True
+        if len(q.headings) < 1 or not set(q.headings) & set(p.headings):
+            break
+    return False
+
+
+def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checklist) -> _Hit | None:
+    area = AREAS[k]
+    thr = report.thresholds[area]
+    rules = cl.rules
+    if area == "first_responsibility" and p.section == "first_responsibility":
+        thr_p = thr * rules.section_threshold_factor
+    else:
+        thr_p = thr
+    score = float(report.scores[p.index, k])
+    labelled = score >= thr_p
+    sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
+    in_area = [i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)]
+    if not labelled and not in_area:
+        return None
+    carrier = int(np.argmax(sscores[:, k])) if len(sents) else 0
+    area_text = "".join(sents[i] for i in in_area) if in_area else sents[carrier]
+    share = len(area_text) / max(1, len(p.norm))
+    top = int(np.argmax(report.scores[p.index]))
+    main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
+    # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
+    text_for_facts = area_text if in_area else (p.norm if main else sents[carrier])
+    facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))
+    subs = frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
+    concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
+    ev = Evidence(p.index, p.section, round(score, 4), sents[carrier] if sents else p.norm, main, facts[:6],
+                  p.section in rules.counting_sections)
+    return _Hit(ev, labelled, concrete, len(area_text), subs)
+
+
+def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
+    """Decide covered / thin / missing for area number ``k`` and give the reasons."""
+    spec = cl.areas[k]
+    rules = cl.rules
+    body = [p for p in report.report.paragraphs if p.kind == "body"]
+    hits = [h for p in body if (h := _hit(report, p, k, spec, cl)) is not None]
+    counting = [h for h in hits if h.evidence.counts]
+    labelled = [h for h in counting if h.labelled]
+    main = [h for h in labelled if h.evidence.main]
+    concrete_main = [h for h in main if h.concrete]
+    plan = [h for h in hits if h.evidence.section == "plan" and h.labelled]
+    deficiency = [h for h in hits if h.evidence.section == "deficiency" and h.labelled]
+    preamble = [h for h in hits if h.evidence.section == "preamble" and h.labelled]
+    reasons: list[Reason] = []
+    name = spec.zh
+
+    if len(concrete_main) >= rules.covered_min_concrete_main:
+        status = "covered"
+        facts = [f for h in concrete_main for f in h.evidence.strong_facts][:3]
+        detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
+        reasons.append(Reason("COVERED_CONCRETE", f"{len(main)}段主要报告{name}工作{detail}"))
+    elif len(main) >= rules.covered_min_main or len(labelled) >= rules.covered_min_labelled:
+        status = "covered"
+        reasons.append(Reason("COVERED_SEVERAL", f"{len(labelled)}段报告{name}工作（其中{len(main)}段以此为主），但缺少数字、文件名或案例等具体事实"))
+    elif counting:
+        status = "thin"
+        if main:
+            reasons.append(Reason("THIN_GENERIC", f"仅有{len(main)}段笼统表述（加强、推进、落实等），没有数字、文件名或案例"))
+        else:
+            reasons.append(Reason("THIN_PASSING", f"仅在其他主题的段落中顺带提及（{len(counting)}处），没有专门报告{name}工作"))
+    elif plan or deficiency:
+        status = "thin"
+        if plan:
+            reasons.append(Reason("THIN_PLAN_ONLY", f"仅在下一年度安排中提及（{len(plan)}段），不算本年度工作回顾"))
+        if deficiency:
+            reasons.append(Reason("THIN_DEFICIENCY_ONLY", f"仅在存在的不足中提及（{len(deficiency)}段），不算本年度工作回顾"))
+    else:
+        status = "missing"
+        reasons.append(Reason("MISSING_NONE", f"报告中没有回顾本年度{name}工作的内容"))
+        if preamble:
+            reasons.append(Reason("NOTE_PREAMBLE_ONLY", f"仅在开头段落中以口号式表述提及（{len(preamble)}段），不算工作回顾"))
+    if status != "thin" or counting:
+        if plan:
+            reasons.append(Reason("NOTE_ALSO_PLAN", f"下一年度安排中另有{len(plan)}段涉及{name}"))
+        if deficiency:
+            reasons.append(Reason("NOTE_ALSO_DEFICIENCY", f"存在的不足中另有{len(deficiency)}段涉及{name}"))
+
+    subitems = []
+    for s in spec.subitems:
+        if s.section:
+            where = tuple(p.index for p in report.report.paragraphs if p.section == s.section and p.kind == "heading")
+            where = where or tuple(p.index for p in body if p.section == s.section)[:1]
+        else:
+            where = tuple(h.evidence.index for h in counting if s.id in h.subitems)
+        subitems.append(SubItemResult(s.id, s.zh, bool(where), where))
+    missing_subs = [s.name for s in subitems if not s.found]
+    if status != "missing" and missing_subs:
+        reasons.append(Reason("SUBITEMS_NOT_FOUND", "未见子项：" + "、".join(missing_subs)))
+
+    total_chars = sum(len(p.norm) for p in body) or 1
+    chars = sum(h.chars for h in counting)
+    counts = AreaCounts(len(labelled), len(main), chars, round(min(1.0, chars / total_chars), 4),
+                        sum(len(h.evidence.strong_facts) for h in counting), len(plan), len(deficiency))
+    ordered = sorted(hits, key=lambda h: (not h.evidence.counts, not h.evidence.main, not h.labelled, -h.evidence.score, h.evidence.index))
+    return AreaResult(spec.id, spec.zh, status, tuple(reasons), tuple(h.evidence for h in ordered[:MAX_EVIDENCE]),
+                      tuple(subitems), counts)
+
+
+def assess_structure(report: SegmentedReport) -> Structure:
+    """Which required parts the report has, with the heading that opens each."""
+    parts = []
+    for pid, name, section in PARTS:
+        members = [p for p in report.paragraphs if p.section == section and p.kind != "title"]
+        heading = next((p.text for p in members if p.kind == "heading"), None)
+        if heading is None and members and members[0].headings:
+            heading = members[0].headings[-1]
+        parts.append(StructurePart(pid, name, section, bool(members), heading, sum(p.kind == "body" for p in members)))
+    return Structure(tuple(parts), report.title, report.unit, report.year)
+
+
+def section_name(section: str) -> str:
+    """Chinese name of a section type."""
+    return _SECTION_ZH.get(section, section)

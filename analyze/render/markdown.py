@@ -1,0 +1,36 @@
+"""Markdown for pasting into a review memo."""
+
+from __future__ import annotations
+
+from fzgap.analyze.coverage import section_name
+from fzgap.analyze.records import AuditReport
+from fzgap.analyze.render import STATUS_ZH
+
+__all__ = ["render_markdown"]
+
+
+def _md(text: str) -> str:
+    """Escape the characters Markdown would read as markup or table cells."""
+    for ch in "\\`*_[]|<>#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def render_markdown(report: AuditReport) -> str:
+    """A review memo: summary table, structure, then reasons and evidence per area."""
+    s = report.structure
+    out = [f"## {_md(s.title or report.document.source)}", "",
+           f"单位：{_md(s.unit or '—')}　年度：{s.year or '—'}　来源：`{report.document.source}`", "",
+           "| 领域 | 结论 | 理由 |", "|---|---|---|"]
+    for a in report.areas:
+        out.append(f"| {a.name}（{a.id}） | **{STATUS_ZH[a.status]}** | {_md(a.reasons[0].message)} |")
+    out += ["", "**报告结构**：" + "；".join(f"{p.id} {p.name}{'✓' if p.present else '✗（缺）'}" for p in s.parts), ""]
+    for a in report.areas:
+        out.append(f"### {a.name}：{STATUS_ZH[a.status]}")
+        out.append("")
+        out += [f"- {_md(r.message)} `{r.code}`" for r in a.reasons]
+        for e in a.evidence[:4]:
+            facts = f"（{_md('、'.join(e.strong_facts))}）" if e.strong_facts else ""
+            out.append(f"- 第{e.index}段〔{section_name(e.section)}〕：“{_md(e.sentence)}”{facts}")
+        out.append("")
+    return "\n".join(out)

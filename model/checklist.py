@@ -1,0 +1,154 @@
+"""The checklist: areas, sub-items with their signal wording, and the coverage rules' thresholds."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fzgap.model.areas import AREAS, SECTIONS
+from fzgap.model.errors import ChecklistError
+
+__all__ = ["Checklist", "AreaSpec", "SubItem", "Rules", "load_checklist"]
+
+
+@dataclass(frozen=True, slots=True)
+class SubItem:
+    """One sub-item of an area, found by any of its patterns (or by a section of the report)."""
+
+    id: str
+    zh: str
+    patterns: tuple[re.Pattern[str], ...]
+    section: str | None = None
+
+    def found_in(self, text: str) -> bool:
+        """Whether the normalised text carries this sub-item's wording."""
+        return any(p.search(text) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSpec:
+    """One checklist area."""
+
+    id: str
+    zh: str
+    en: str
+    description: str
+    subitems: tuple[SubItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Thresholds of the covered / thin / missing rules."""
+
+    counting_sections: tuple[str, ...]
+    covered_min_concrete_main: int
+    covered_min_main: int
+    covered_min_labelled: int
+    main_share: float
+    concrete_min_subitems: int
+    section_threshold_factor: float
+    passing_min_score: float
+    strong_units: tuple[str, ...]
+    weak_verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """A validated checklist."""
+
+    name: str
+    version: int
+    source: str
+    rules: Rules
+    areas: tuple[AreaSpec, ...]
+
+    def area(self, area_id: str) -> AreaSpec:
+        """The spec of one area."""
+        return next(a for a in self.areas if a.id == area_id)
+
+
+def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in table:
+        raise ChecklistError(f"{where}: missing key '{key}'")
+    value = table[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise ChecklistError(f"{where}: '{key}' must be {names}, not {type(value).__name__}")
+    return value
+
+
+def _rules(t: dict[str, Any], where: str) -> Rules:
+    w = f"{where} [rules]"
+    sections = tuple(_need(t, "counting_sections", list, w))
+    bad = set(sections) - set(SECTIONS)
+    if bad or not sections:
+        raise ChecklistError(f"{w}: counting_sections must name sections among {list(SECTIONS)}")
+    ints = {k: _need(t, k, int, w) for k in ("covered_min_concrete_main", "covered_min_main", "covered_min_labelled", "concrete_min_subitems")}
+    for k, v in ints.items():
+        if v < 1:
+            raise ChecklistError(f"{w}: '{k}' must be at least 1")
+    floats = {k: float(_need(t, k, (int, float), w)) for k in ("main_share", "section_threshold_factor", "passing_min_score")}
+    for k, v in floats.items():
+        if not 0 < v <= 1:
+            raise ChecklistError(f"{w}: '{k}' must lie in (0, 1]")
+    return Rules(sections, **ints, **floats, strong_units=tuple(_need(t, "strong_units", list, w)),
+                 weak_verbs=tuple(_need(t, "weak_verbs", list, w)))
+
+
+def _area(t: dict[str, Any], n: int, where: str) -> AreaSpec:
+    w = f"{where} [[areas]] #{n + 1}"
+    area_id = _need(t, "id", str, w)
+    if area_id not in AREAS:
+        raise ChecklistError(f"{w}: unknown area id '{area_id}' (expected one of {list(AREAS)})")
+    subs = []
+    for k, s in enumerate(_need(t, "subitems", list, w)):
+        sw = f"{w} ({area_id}) subitem #{k + 1}"
+        pats = []
+        for p in _need(s, "patterns", list, sw):
+            try:
+                pats.append(re.compile(str(p)))
+            except re.error as exc:
+                raise ChecklistError(f"{sw}: bad pattern {p!r} ({exc})") from None
+        section = s.get("section")
+        if section is not None and section not in SECTIONS:
+            raise ChecklistError(f"{sw}: unknown section {section!r}")
+        subs.append(SubItem(_need(s, "id", str, sw), _need(s, "zh", str, sw), tuple(pats), section))
+    return AreaSpec(area_id, _need(t, "zh", str, w), _need(t, "en", str, w), str(t.get("description", "")), tuple(subs))
+
+
+def load_checklist(path: str | Path | None = None) -> Checklist:
+    """Load and validate a checklist TOML file (default: the one shipped with the model).
+
+    Raises
+    ------
+    ChecklistError
+        One line naming the file and the problem.
+    """
+    if path is None:
+        where = "checklist.toml (shipped)"
+        text = resources.files("fzgap.model").joinpath("checklist.toml").read_text(encoding="utf-8")
+    else:
+        where = str(path)
+        p = Path(path)
+        if not p.is_file():
+            raise ChecklistError(f"{where}: no such checklist file")
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ChecklistError(f"{where}: checklist is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ChecklistError(f"{where}: not valid TOML ({exc})") from None
+    areas = tuple(_area(a, n, where) for n, a in enumerate(_need(data, "areas", list, where)))
+    ids = [a.id for a in areas]
+    if sorted(ids) != sorted(AREAS):
+        raise ChecklistError(f"{where}: must define each of the five areas exactly once, found {ids}")
+    order = {a: i for i, a in enumerate(AREAS)}
+    areas = tuple(sorted(areas, key=lambda a: order[a.id]))
+    return Checklist(str(data.get("name", "checklist")), int(data.get("version", 1)), where,
+                     _rules(_need(data, "rules", dict, where), where), areas)

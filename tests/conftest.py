@@ -1,0 +1,34 @@
+"""Shared fixtures: sample reports bundled with the project, and the shared corpus when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SHARED_REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
+SAMPLES = sorted(EXAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    """The complete sample report (every area covered)."""
+    return EXAMPLES / "qinghe-county-2024.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_text(sample_path: Path) -> str:
+    return sample_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_lines(sample_text: str) -> list[str]:
+    return [line.strip() for line in sample_text.splitlines() if line.strip()]
+
+
+def shared_reports() -> list[Path]:
+    """The real reports beside the project, or an empty list on a user's clone."""
+    return sorted(SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []

@@ -1,0 +1,59 @@
+"""Fit the classifier on the whole corpus and write the artifact, manifest and model card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fzgap.model.areas import AREAS
+from fzgap.model.artifact import save_artifact
+from fzgap.model.classifier import build_pipeline
+from fzgap.train.corpus import Corpus
+from fzgap.train.evaluate import Evaluation
+
+__all__ = ["fit_pipeline", "train_model", "PARAMS"]
+
+#: The shipped configuration (see ``build_pipeline``).
+PARAMS = {"features": "both", "C": 8.0, "cv": 5, "random_state": 0}
+
+
+def fit_pipeline(corpus: Corpus, **params):
+    """Fit the pipeline on every row; thresholds come from grouped cross-validation inside the fit."""
+    pipe = build_pipeline(**{**PARAMS, **params})
+    pipe.fit(corpus.texts, corpus.indicator(), clf__groups=corpus.groups)
+    return pipe
+
+
+def train_model(
+    corpus: Corpus,
+    out_dir: str | Path,
+    evaluation: Evaluation | None = None,
+    command: str = "fzgap train",
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Train on ``corpus`` and write artifact, manifest and ``MODEL_CARD.md`` into ``out_dir``.
+
+    Returns
+    -------
+    Path
+        The manifest's path.
+    """
+    say = progress or (lambda _msg: None)
+    say(f"fitting on {len(corpus.rows)} paragraphs from {len(set(corpus.groups))} reports/batches")
+    pipe = fit_pipeline(corpus)
+    thresholds = dict(zip(AREAS, (round(float(t), 6) for t in pipe[-1].thresholds_)))
+    manifest = {
+        "thresholds": thresholds,
+        "training_data_sha256": corpus.sha256,
+        "training_counts": corpus.counts(),
+        "params": PARAMS,
+        "metrics": evaluation.to_dict() if evaluation else None,
+        "command": command,
+    }
+    say(f"writing {out_dir}")
+    path = save_artifact(pipe, out_dir, manifest)
+    from fzgap.train.modelcard import render_model_card
+    from fzgap.model.artifact import read_manifest
+
+    (Path(out_dir) / "MODEL_CARD.md").write_text(render_model_card(read_manifest(out_dir), evaluation, command), encoding="utf-8")
+    return path
