@@ -130,7 +130,8 @@ def page_mask(lines: list[str]) -> list[bool]:
     footer = [bool(_FOOTER.search(s)) and not keep[i] for i, s in enumerate(lines)]
     title = next((i for i in range(min(n, 60)) if keep[i] and looks_like_title(lines[i])), None)
     first_body = next((i for i in range(n) if keep[i] and _substantive(lines[i])), n)
-    head_end = title if title is not None and title <= first_body else first_body
+    # Only above a recognised title is it safe to drop short lines: elsewhere they may be headings.
+    head_end = title if title is not None and title <= first_body else 0
     for i in range(head_end):
         # Menu entries above the report: short, no sentence, not a heading-like number.
         if keep[i] and len(lines[i]) <= 20 and not _substantive(lines[i]):

@@ -97,7 +97,21 @@ def read_html(data: bytes, source: str) -> tuple[list[str], str, str | None]:
     head = root.find("head")
     if head is not None:
         _drop(head)
+    _drop_link_lists(root)
     return html_lines(root), encoding, title or None
+
+
+def _drop_link_lists(root: lxml.html.HtmlElement) -> None:
+    """Drop menus and link lists: blocks whose text is mostly link text and holds no sentence."""
+    for el in list(root.iter("ul", "ol", "dl", "div", "table", "p", "td", "span", "section")):
+        if el.getparent() is None:
+            continue
+        text = _WS.sub("", el.text_content())
+        if not text or "。" in text or len(text) > 400:
+            continue
+        links = "".join(_WS.sub("", a.text_content()) for a in el.iter("a"))
+        if len(links) >= 0.7 * len(text) and len(list(el.iter("a"))) >= 2:
+            _drop(el)
 
 
 def _drop(el: lxml.etree._Element) -> None:

@@ -13,7 +13,6 @@ __all__ = ["read_pdf", "rejoin_lines", "PdfLine"]
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d{1,4}|\d+\s*/\s*\d+)[-—–\s]*$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)")
-_SENTENCE_END = "。；;！!？?：:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,9 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
     """Merge layout-wrapped lines into paragraphs.
 
     A line continues into the next when it reaches the right margin and the next line is
-    neither indented nor a heading. Page numbers are dropped.
+    neither indented nor a heading. A full line that ends a sentence still continues: inside
+    long paragraphs that happens far more often than a paragraph ending flush with the margin.
+    Page numbers are dropped.
 
     Parameters
     ----------
@@ -76,7 +77,6 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
     size = statistics.median(ln.size for ln in lines) or 10.0
     left = statistics.median_low(sorted(ln.x0 for ln in lines))
     right = max(statistics.quantiles([ln.x1 for ln in lines], n=10)[-1], left + size) if len(lines) > 1 else lines[0].x1
-    indented = sum(ln.x0 >= left + 0.8 * size for ln in lines) >= max(2, len(lines) // 25)
     paragraphs: list[str] = []
     current = ""
     for i, ln in enumerate(lines):
@@ -87,8 +87,6 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
             and ln.x1 >= right - 1.5 * size
             and nxt.x0 < left + 0.8 * size
             and not _HEADING_START.match(nxt.text)
-            # Without first-line indents, a full line ending a sentence most likely ends its paragraph.
-            and (indented or ln.text[-1] not in _SENTENCE_END)
         )
         if not wraps:
             paragraphs.append(current)
@@ -97,8 +95,8 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
 
 
 def _join(a: str, b: str) -> str:
-    """Join wrapped text: no space between CJK, one between Latin words."""
-    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+    """Join wrapped text: a space only between Latin letters (numbers and CJK wrap anywhere)."""
+    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
         return a + " " + b
     return a + b
 
