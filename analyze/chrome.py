@@ -105,7 +105,15 @@ _SENTENCE_END = "。；;！!？?"
 def looks_like_title(line: str) -> bool:
     """Tell whether ``line`` reads like a report title (short, names a report, no sentence end)."""
     s = line.strip()
-    return 6 <= len(s) <= 70 and s[-1] not in _SENTENCE_END and bool(_TITLE.search(s.replace(" ", "")))
+    if not 6 <= len(s) <= 70 or s[-1] in _SENTENCE_END + ":：，," or "。" in s or "如下" in s:
+        return False
+    return bool(_TITLE.search(s.replace(" ", "")))
+
+
+def _menu_row(line: str) -> bool:
+    """A row of three or more short link texts (首页 | 政务公开 | 政务服务 …)."""
+    tokens = [t for t in re.split(r"[|｜·•/\s]+", line) if t]
+    return len(tokens) >= 3 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，,；;]", line)
 
 
 def _substantive(line: str) -> bool:
@@ -133,8 +141,8 @@ def page_mask(lines: list[str]) -> list[bool]:
     # Only above a recognised title is it safe to drop short lines: elsewhere they may be headings.
     head_end = title if title is not None and title <= first_body else 0
     for i in range(head_end):
-        # Menu entries above the report: short, no sentence, not a heading-like number.
-        if keep[i] and len(lines[i]) <= 20 and not _substantive(lines[i]):
+        # Menu entries above the report title: short lines, or rows of short link texts.
+        if keep[i] and not _substantive(lines[i]) and (len(lines[i]) <= 20 or _menu_row(lines[i])):
             keep[i] = False
     last_body = max((i for i in range(n) if keep[i] and _substantive(lines[i])), default=-1)
     cut = next((i for i in range(last_body + 1, n) if footer[i]), None)

@@ -71,9 +71,12 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
     body = text[marker.end:] if marker else text
     if marker is None:
         return None, False
-    inner = body.rstrip("。.:：;；")
-    if len(inner) <= _HEADING_MAX and not any(c in _SENTENCE_END for c in inner):
-        return text.rstrip("。.;；"), True
+    stripped = body.rstrip()
+    inner = stripped.rstrip("。.:：")
+    if stripped[-1:] not in ";；" and len(inner) <= _HEADING_MAX and not any(c in _SENTENCE_END for c in inner):
+        # A short sentence with commas that ends in 。 is a list item, not a title.
+        if not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner)):
+            return text.rstrip().rstrip("。.:："), True
     cut = min((i for i, c in enumerate(body) if c in "。；;！!？?:："), default=-1)
     if 0 < cut <= _HEADING_MAX:
         return text[: marker.end + cut], False

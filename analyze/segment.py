@@ -110,8 +110,10 @@ def _items(doc: Document) -> list[_Item]:
 def _find_title(items: list[_Item], hint: str | None) -> list[int]:
     for i in range(min(5, len(items))):
         it = items[i]
-        if it.hint == "title" or (looks_like_title(it.norm) and match_marker(it.norm) is None):
+        if it.hint == "title" or (looks_like_title(it.norm) and match_marker(it.norm) is None and len(it.norm.replace(" ", "")) >= 8):
             return [i]
+    for i in range(min(5, len(items))):
+        it = items[i]
         if i + 1 < len(items) and len(it.norm) <= 50 and len(items[i + 1].norm) <= 20:
             joined = (it.norm + items[i + 1].norm).replace(" ", "")
             if looks_like_title(joined) and it.norm[-1:] not in _SENTENCE_END and match_marker(it.norm) is None:
