@@ -62,14 +62,14 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     area = AREAS[k]
     thr = report.thresholds[area]
     rules = cl.rules
-    if area == "first_responsibility" and p.section == "first_responsibility":
-        thr_p = thr * rules.section_threshold_factor
-    else:
-        thr_p = thr
+    factor = rules.section_threshold_factor if area == "first_responsibility" and p.section == "first_responsibility" else 1.0
     score = float(report.scores[p.index, k])
-    labelled = score >= thr_p
+    labelled = score >= factor * max(thr, rules.min_evidence_score)
     sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
-    in_area = [i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)]
+    if score >= thr / 2:
+        in_area = [i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)]
+    else:
+        in_area = []
     if not labelled and not in_area:
         return None
     carrier = int(np.argmax(sscores[:, k])) if len(sents) else 0

@@ -14,7 +14,7 @@ import joblib
 from fzgap.model.areas import AREAS
 from fzgap.model.errors import ModelError
 
-__all__ = ["save_artifact", "read_manifest", "load_pipeline", "default_model_dir", "library_versions", "sha256_file",
+__all__ = ["save_artifact", "canonicalize", "read_manifest", "load_pipeline", "default_model_dir", "library_versions", "sha256_file",
            "ARTIFACT_NAME", "MANIFEST_NAME", "FORMAT_VERSION"]
 
 ARTIFACT_NAME = "fzgap-classifier.joblib"
@@ -48,6 +48,22 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def canonicalize(estimator: Any) -> Any:
+    """Drop run-specific caches so that the same training gives the same bytes.
+
+    scikit-learn's vectorizers remember ``id(stop_words)`` (a memory address) to skip a
+    check; it differs from process to process and is recomputed when absent.
+    """
+    stack = [estimator]
+    while stack:
+        obj = stack.pop()
+        if hasattr(obj, "_stop_words_id"):
+            del obj._stop_words_id
+        for attr in ("steps", "transformer_list"):
+            stack += [step for _, step in getattr(obj, attr, [])]
+    return estimator
+
+
 def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]) -> Path:
     """Write the fitted pipeline and its manifest into ``directory``; return the manifest path.
 
@@ -56,6 +72,7 @@ def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    canonicalize(pipeline)
     artifact = directory / ARTIFACT_NAME
     tmp = artifact.with_suffix(".tmp")
     joblib.dump(pipeline, tmp, compress=("zlib", 3))

@@ -52,6 +52,7 @@ class Rules:
     concrete_min_subitems: int
     section_threshold_factor: float
     passing_min_score: float
+    min_evidence_score: float
     strong_units: tuple[str, ...]
     weak_verbs: tuple[str, ...]
 
@@ -91,7 +92,7 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
     for k, v in ints.items():
         if v < 1:
             raise ChecklistError(f"{w}: '{k}' must be at least 1")
-    floats = {k: float(_need(t, k, (int, float), w)) for k in ("main_share", "section_threshold_factor", "passing_min_score")}
+    floats = {k: float(_need(t, k, (int, float), w)) for k in ("main_share", "section_threshold_factor", "passing_min_score", "min_evidence_score")}
     for k, v in floats.items():
         if not 0 < v <= 1:
             raise ChecklistError(f"{w}: '{k}' must lie in (0, 1]")

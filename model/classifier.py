@@ -10,10 +10,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, KFold, cross_val_predict
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils.validation import check_is_fitted
 
 from fzgap.model.areas import AREAS
-from fzgap.model.tokenize import JiebaTokenizer, prepare
+from fzgap.model.tokenize import JiebaTokenizer, prepare_all
 
 __all__ = ["ThresholdedOneVsRest", "build_pipeline", "best_threshold", "FEATURE_SETS"]
 
@@ -107,14 +108,14 @@ class ThresholdedOneVsRest(ClassifierMixin, BaseEstimator):
 
 def _words() -> TfidfVectorizer:
     return TfidfVectorizer(
-        preprocessor=prepare, tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False,
+        tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False,
         ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32,
     )
 
 
 def _chars() -> TfidfVectorizer:
     return TfidfVectorizer(
-        preprocessor=prepare, analyzer="char", ngram_range=(2, 4), min_df=2, max_features=120_000,
+        analyzer="char", lowercase=False, ngram_range=(2, 4), min_df=2, max_features=120_000,
         sublinear_tf=True, dtype=np.float32,
     )
 
@@ -142,6 +143,8 @@ def build_pipeline(features: str = "both", C: float = 8.0, cv: int = 5, random_s
     if features in ("both", "chars"):
         parts.append(("chars", _chars()))
     return Pipeline([
+        # Normalise once (simplified, half-width, numbers as 0); both feature sets read the result.
+        ("prepare", FunctionTransformer(prepare_all)),
         ("features", FeatureUnion(parts)),
         ("clf", ThresholdedOneVsRest(C=C, cv=cv, random_state=random_state)),
     ])

@@ -120,9 +120,9 @@ class AreaModel:
         top : int
             How many terms to keep per direction and area.
         """
-        features = self.pipeline[0]
+        features = self.pipeline[-2]
         clf = self.pipeline[-1]
-        x = features.transform([text]).tocsr()
+        x = self.pipeline[:-1].transform([text]).tocsr()
         if self._names is None:
             self._names = features.get_feature_names_out()
         names = self._names

@@ -9,7 +9,7 @@ from importlib import resources
 
 from fzgap.model.textnorm import normalize
 
-__all__ = ["JiebaTokenizer", "prepare", "USER_DICT"]
+__all__ = ["JiebaTokenizer", "prepare", "prepare_all", "USER_DICT"]
 
 USER_DICT = "userdict.txt"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -21,6 +21,11 @@ _TOKENIZERS: dict[bool, object] = {}
 def prepare(text: str) -> str:
     """Analysis form of a paragraph for the features: normalised, every number written as 0."""
     return _NUMBER.sub("0", normalize(text))
+
+
+def prepare_all(texts) -> list[str]:
+    """:func:`prepare` over a sequence of paragraphs (the pipeline's first step)."""
+    return [prepare(t) for t in texts]
 
 
 def _jieba(user_dict: bool):
