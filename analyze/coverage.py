@@ -64,19 +64,20 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     rules = cl.rules
     factor = rules.section_threshold_factor if area == "first_responsibility" and p.section == "first_responsibility" else 1.0
     score = float(report.scores[p.index, k])
-    labelled = score >= factor * max(thr, rules.min_evidence_score)
     sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
+    in_area = []
     if score >= thr / 2:
         in_area = [i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)]
-    else:
-        in_area = []
+    share = sum(len(sents[i]) for i in in_area) / max(1, len(p.norm))
+    top = int(np.argmax(report.scores[p.index]))
+    labelled = score >= factor * max(thr, rules.min_evidence_score)
+    main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
+    # A paragraph about something else must be firmer to count as a passing mention.
+    labelled = main or score >= factor * max(thr, rules.passing_min_score)
     if not labelled and not in_area:
         return None
     carrier = int(np.argmax(sscores[:, k])) if len(sents) else 0
     area_text = "".join(sents[i] for i in in_area) if in_area else sents[carrier]
-    share = len(area_text) / max(1, len(p.norm))
-    top = int(np.argmax(report.scores[p.index]))
-    main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
     # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
     text_for_facts = area_text if in_area else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+import numpy as np
 
 from fzgap.model.areas import AREAS
 from fzgap.model.errors import ModelError
@@ -48,17 +49,37 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def _rebuild_vocabulary(terms: str, indices: np.ndarray) -> dict[str, int]:
+    """Inverse of :class:`CompactVocabulary`'s pickling: a plain dict again."""
+    return dict(zip(terms.split("\x00"), indices.tolist()))
+
+
+class CompactVocabulary(dict):
+    """A vectorizer vocabulary that pickles as one string and one array.
+
+    joblib unpickles with the pure-Python unpickler, for which tens of thousands of small
+    strings take most of a second; one string and one array take milliseconds.
+    """
+
+    def __reduce__(self):
+        return _rebuild_vocabulary, ("\x00".join(self.keys()), np.fromiter(self.values(), dtype=np.int64, count=len(self)))
+
+
 def canonicalize(estimator: Any) -> Any:
-    """Drop run-specific caches so that the same training gives the same bytes.
+    """Prepare a fitted pipeline for saving: same training, same bytes; quick to load.
 
     scikit-learn's vectorizers remember ``id(stop_words)`` (a memory address) to skip a
-    check; it differs from process to process and is recomputed when absent.
+    check; it differs from process to process and is recomputed when absent. Vocabularies
+    are wrapped in :class:`CompactVocabulary`.
     """
     stack = [estimator]
     while stack:
         obj = stack.pop()
         if hasattr(obj, "_stop_words_id"):
             del obj._stop_words_id
+        vocab = getattr(obj, "vocabulary_", None)
+        if isinstance(vocab, dict) and not isinstance(vocab, CompactVocabulary):
+            obj.vocabulary_ = CompactVocabulary(vocab)
         for attr in ("steps", "transformer_list"):
             stack += [step for _, step in getattr(obj, attr, [])]
     return estimator
