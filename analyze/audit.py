@@ -9,7 +9,7 @@ import numpy as np
 
 from fzgap.analyze.coverage import ScoredReport, assess_area, assess_structure
 from fzgap.analyze.document import Document
-from fzgap.analyze.evidence import split_sentences
+from fzgap.analyze.evidence import split_clauses, split_sentences
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, load_document
 from fzgap.analyze.records import AuditReport, DocumentInfo, ParagraphResult
 from fzgap.analyze.segment import segment
@@ -56,7 +56,7 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     flat_scores = m.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
-    scored = ScoredReport(report, scores, sentences, per, m.thresholds)
+    scored = ScoredReport(report, scores, sentences, per, m.thresholds, _clauses(m, cl, paragraphs, sentences))
     areas = tuple(assess_area(scored, k, cl) for k in range(len(AREAS)))
     results = tuple(
         ParagraphResult(p.index, p.text, p.kind, p.section, p.headings, m.labels_of(scores[p.index]),
@@ -69,6 +69,27 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     checklist_info = {"name": cl.name, "version": cl.version, "source": cl.source,
                       "counting_sections": list(cl.rules.counting_sections)}
     return AuditReport(info, assess_structure(report), areas, results, model_info, checklist_info)
+
+
+def _clauses(m: AreaModel, cl: Checklist, paragraphs, sentences) -> dict[tuple[int, int], tuple[str, float]]:
+    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause long."""
+    keys: list[tuple[int, int, str]] = []
+    for p, group in zip(paragraphs, sentences):
+        if p.kind != "body":
+            continue
+        for sentence in group:
+            for clause in split_clauses(sentence):
+                for k, spec in enumerate(cl.areas):
+                    if any(sub.found_in(clause) for sub in spec.subitems):
+                        keys.append((p.index, k, clause))
+    if not keys:
+        return {}
+    scores = m.predict_proba([c for _, _, c in keys])
+    best: dict[tuple[int, int], tuple[str, float]] = {}
+    for (i, k, clause), row in zip(keys, scores):
+        if row[k] > best.get((i, k), ("", -1.0))[1]:
+            best[(i, k)] = (clause, float(row[k]))
+    return best
 
 
 def analyze_file(path: str | os.PathLike[str], *, model: ModelLike = None, checklist: ChecklistLike = None,

@@ -14,7 +14,7 @@ from fzgap.analyze.records import AuditReport
 
 __all__ = ["BatchItem", "collect_inputs", "run_batch", "REPORT_SUFFIXES", "output_stem"]
 
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".md"})
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 
 
 @dataclass(frozen=True, slots=True)

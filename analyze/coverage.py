@@ -35,12 +35,13 @@ class ScoredReport:
     sentences: tuple[tuple[str, ...], ...]  # normalised sentences of each paragraph
     sentence_scores: tuple[np.ndarray, ...]  # (n_sentences, 5) per paragraph
     thresholds: dict[str, float]
+    clauses: dict[tuple[int, int], tuple[str, float]]  # (paragraph, area) -> best clause carrying a sub-item, its score
 
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
     evidence: Evidence
-    labelled: bool
+    labelled: bool  # the paragraph itself counts as being about the area
     concrete: bool
     chars: int
     subitems: frozenset[str]
@@ -74,16 +75,19 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
     # A paragraph about something else must be firmer to count as a passing mention.
     labelled = main or score >= factor * max(thr, rules.passing_min_score)
-    if not labelled and not in_area:
+    clause, clause_score = report.clauses.get((p.index, k), ("", 0.0))
+    by_clause = not labelled and not in_area and clause_score >= rules.passing_min_score
+    if not labelled and not in_area and not by_clause:
         return None
     carrier = int(np.argmax(sscores[:, k])) if len(sents) else 0
-    area_text = "".join(sents[i] for i in in_area) if in_area else sents[carrier]
+    area_text = "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
     # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
-    text_for_facts = area_text if in_area else (p.norm if main else sents[carrier])
+    text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))
     subs = frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
-    ev = Evidence(p.index, p.section, round(score, 4), sents[carrier] if sents else p.norm, main, facts[:6],
+    sentence = clause if by_clause else (sents[carrier] if sents else p.norm)
+    ev = Evidence(p.index, p.section, round(score, 4), sentence, main, facts[:6],
                   p.section in rules.counting_sections)
     return _Hit(ev, labelled, concrete, len(area_text), subs)
 

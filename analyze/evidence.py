@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["split_sentences", "strong_facts", "is_weak_only"]
+__all__ = ["split_sentences", "split_clauses", "strong_facts", "is_weak_only"]
 
 _SENT = re.compile(r"[^。；;！!？?]+[。；;！!？?]*")
 _DOC = re.compile(r"《[^《》]{2,60}》")
@@ -17,6 +17,14 @@ def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at 。；！？ (keeping the punctuation); never loses text."""
     parts = [m.group(0) for m in _SENT.finditer(text)]
     return [p for p in parts if p.strip()] or [text]
+
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?：:]+[，,。；;！!？?：:]*")
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Split a sentence into clauses at commas and colons (keeping the punctuation)."""
+    return [m.group(0) for m in _CLAUSE.finditer(sentence) if m.group(0).strip()] or [sentence]
 
 
 @lru_cache(maxsize=8)
