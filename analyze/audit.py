@@ -56,7 +56,8 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     flat_scores = m.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
-    scored = ScoredReport(report, scores, sentences, per, m.thresholds, _clauses(m, cl, paragraphs, sentences))
+    shown = tuple(tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs)
+    scored = ScoredReport(report, scores, sentences, shown, per, m.thresholds, _clauses(m, cl, paragraphs, sentences))
     areas = tuple(assess_area(scored, k, cl) for k in range(len(AREAS)))
     results = tuple(
         ParagraphResult(p.index, p.text, p.kind, p.section, p.headings, m.labels_of(scores[p.index]),

@@ -33,6 +33,7 @@ class ScoredReport:
     report: SegmentedReport
     scores: np.ndarray  # (n_paragraphs, 5)
     sentences: tuple[tuple[str, ...], ...]  # normalised sentences of each paragraph
+    shown: tuple[tuple[str, ...], ...]  # the same sentences as written (for evidence)
     sentence_scores: tuple[np.ndarray, ...]  # (n_sentences, 5) per paragraph
     thresholds: dict[str, float]
     clauses: dict[tuple[int, int], tuple[str, float]]  # (paragraph, area) -> best clause carrying a sub-item, its score
@@ -79,17 +80,28 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     by_clause = not labelled and not in_area and clause_score >= rules.passing_min_score
     if not labelled and not in_area and not by_clause:
         return None
-    carrier = int(np.argmax(sscores[:, k])) if len(sents) else 0
+    carrier = _carrier(sents, sscores[:, k], max(thr, rules.passing_min_score), rules.strong_units)
     area_text = "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
     # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))
     subs = frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
-    sentence = clause if by_clause else (sents[carrier] if sents else p.norm)
+    shown = report.shown[p.index]
+    sentence = clause if by_clause else (shown[carrier] if len(shown) == len(sents) else sents[carrier])
     ev = Evidence(p.index, p.section, round(score, 4), sentence, main, facts[:6],
                   p.section in rules.counting_sections)
     return _Hit(ev, labelled, concrete, len(area_text), subs)
+
+
+def _carrier(sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]) -> int:
+    """The sentence to show: among those about the area, the one with most strong facts; else the best scored."""
+    if not len(sents):
+        return 0
+    about = [i for i in range(len(sents)) if scores[i] >= floor]
+    if about:
+        return max(about, key=lambda i: (len(strong_facts(sents[i], units)), scores[i], -i))
+    return int(np.argmax(scores))
 
 
 def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:

@@ -54,7 +54,7 @@ def _marked(text: str, norm_sentences: set[str]) -> str:
     shown = split_sentences(text)
     if not norm_sentences or "".join(shown) != text:
         return escape(text)
-    return "".join(f"<mark>{escape(s)}</mark>" if normalize(s) in norm_sentences else escape(s) for s in shown)
+    return "".join(f"<mark>{escape(s)}</mark>" if s in norm_sentences or normalize(s) in norm_sentences else escape(s) for s in shown)
 
 
 def render_html(report: AuditReport) -> str:
