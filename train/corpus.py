@@ -115,7 +115,11 @@ def load_corpus(data_dir: str | Path | None = None) -> Corpus:
     for path in files:
         data = path.read_bytes()
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + data)
-        for lineno, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        for lineno, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 rows.append(_parse(path, lineno, line))
     return Corpus(tuple(rows), digest.hexdigest())

@@ -90,3 +90,27 @@ def test_bad_checklist_is_one_line(tmp_path: Path, capsys) -> None:
     assert main(["analyze", SAMPLE, "--checklist", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "c.toml" in err and "missing key 'areas'" in err
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_training_commands_refuse_bad_data_in_one_line(command: str, tmp_path: Path, capsys) -> None:
+    (tmp_path / "bad.jsonl").write_bytes(b"\x00\x01 not json\n")
+    assert main([command, "--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.jsonl:1" in err
+    assert main([command, "--data", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+    (tmp_path / "bad.jsonl").write_bytes("{}".encode("utf-16"))
+    assert main([command, "--data", str(tmp_path)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_missing_model_folder_is_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["analyze", SAMPLE, "--model", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "manifest.json" in err
+
+
+def test_explain_refuses_an_empty_paragraph(capsys) -> None:
+    assert main(["explain", "   "]) == 2
+    assert "empty" in capsys.readouterr().err
