@@ -21,7 +21,7 @@ from fzgap.analyze.errors import (
 )
 from fzgap.analyze.html_reader import looks_like_html, read_html
 
-__all__ = ["load_document", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS"]
+__all__ = ["load_document", "read_file_bytes", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS"]
 
 #: Default size limit: far above any real report, low enough to refuse a wrong file quickly.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -79,7 +79,8 @@ def _zip_kind(data: bytes) -> str:
     return "docx" if b"[Content_Types].xml" in probe and b"word" in data else "zip"
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed errors."""
     name = str(path)
     if not path.exists():
         raise NotFoundError(name, "no such file")
@@ -145,7 +146,7 @@ def load_document(
     else:
         path = Path(source)
         label = name or str(path)
-        data = _read_bytes(path, max_bytes)
+        data = read_file_bytes(path, max_bytes)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise EmptyDocumentError(label, "is empty")
 

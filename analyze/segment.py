@@ -171,9 +171,9 @@ def _classify_lines(items: list[_Item], skip: set[int]) -> None:
             it.rank = STYLE_RANK[it.marker.style]
         elif it.hint == "heading" and len(it.norm) <= 60:
             it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
-        elif len(it.norm) <= 25 and it.norm[-1:] not in _SENTENCE_END and section_of_heading(it.norm) in (
-            "deficiency", "plan", "first_responsibility", "other"
-        ) or (len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
+        elif (len(it.norm) <= 25 and it.norm[-1:] not in _SENTENCE_END
+              and section_of_heading(it.norm) in ("deficiency", "plan", "first_responsibility", "other")) or (
+                len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
             # An unnumbered line that only names a section ("存在的不足", "下一步工作打算").
             it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
 

@@ -37,6 +37,10 @@ class TermWeight:
     kind: str  # "word" or "char"
     weight: float
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form."""
+        return {"term": self.term, "kind": self.kind, "weight": round(self.weight, 4)}
+
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
@@ -54,14 +58,9 @@ class Explanation:
             "text": self.text,
             "scores": self.scores,
             "thresholds": self.thresholds,
-            "up": {a: [vars_(t) for t in ts] for a, ts in self.up.items()},
-            "down": {a: [vars_(t) for t in ts] for a, ts in self.down.items()},
+            "up": {a: [t.to_dict() for t in ts] for a, ts in self.up.items()},
+            "down": {a: [t.to_dict() for t in ts] for a, ts in self.down.items()},
         }
-
-
-def vars_(t: TermWeight) -> dict[str, Any]:
-    """A TermWeight as a dict."""
-    return {"term": t.term, "kind": t.kind, "weight": round(t.weight, 4)}
 
 
 class AreaModel:

@@ -48,10 +48,11 @@ def read_lines(source: str) -> list[str]:
         data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
-        from fzgap.analyze.ingest import _read_bytes, DEFAULT_MAX_BYTES
         from pathlib import Path
 
-        data = _read_bytes(Path(source), DEFAULT_MAX_BYTES)
+        from fzgap.analyze.ingest import read_file_bytes
+
+        data = read_file_bytes(Path(source))
         name = source
     if not data.strip():
         raise EmptyDocumentError(name, "is empty")

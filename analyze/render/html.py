@@ -77,10 +77,10 @@ def render_html(report: AuditReport) -> str:
         for e in a.evidence:
             evidence.setdefault(e.index, set()).add(e.sentence)
     counting = set(report.checklist.get("counting_sections", ("achievement", "first_responsibility")))
+    names = {a.id: a.name for a in report.areas}
     paras = []
     for p in report.paragraphs:
-        tags = "".join(f'<span class="tag" style="background:{_AREA_COLOUR[l]}">{escape(dict((a.id, a.name) for a in report.areas)[l])}</span>'
-                       for l in p.labels)
+        tags = "".join(f'<span class="tag" style="background:{_AREA_COLOUR[l]}">{escape(names[l])}</span>' for l in p.labels)
         cls = "para " + ("heading" if p.kind in ("heading", "title") else "") + ("" if p.section in counting else " nocount")
         colour = _AREA_COLOUR[p.labels[0]] if p.labels else "#eee"
         paras.append(
