@@ -50,7 +50,19 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
     except Exception as exc:  # pdfminer raises many private error types for broken files
         raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
     lines.sort(key=lambda ln: (ln.page, round(ln.top, 1), ln.x0))
-    return lines
+    return _merge_fragments(lines)
+
+
+def _merge_fragments(lines: list[PdfLine]) -> list[PdfLine]:
+    """Join pieces of one visual line that the layout analysis returned separately (justified text)."""
+    merged: list[PdfLine] = []
+    for ln in lines:
+        prev = merged[-1] if merged else None
+        if prev and prev.page == ln.page and abs(prev.top - ln.top) < 0.3 * max(prev.size, ln.size) and ln.x0 >= prev.x1 - 1:
+            merged[-1] = PdfLine(prev.page, prev.x0, ln.x1, prev.top, max(prev.size, ln.size), _join(prev.text, ln.text))
+        else:
+            merged.append(ln)
+    return merged
 
 
 def rejoin_lines(lines: list[PdfLine]) -> list[str]:
@@ -76,7 +88,7 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
         return []
     size = statistics.median(ln.size for ln in lines) or 10.0
     left = statistics.median_low(sorted(ln.x0 for ln in lines))
-    right = max(statistics.quantiles([ln.x1 for ln in lines], n=10)[-1], left + size) if len(lines) > 1 else lines[0].x1
+    right = max(statistics.quantiles([ln.x1 for ln in lines], n=10, method="inclusive")[-1], left + size) if len(lines) > 1 else lines[0].x1
     paragraphs: list[str] = []
     current = ""
     for i, ln in enumerate(lines):

@@ -173,6 +173,17 @@ def test_rejoin_keeps_short_lines_and_headings_apart() -> None:
     ]
 
 
+def test_fragments_of_one_line_are_joined_before_rejoining() -> None:
+    from fzgap.analyze.pdf_reader import _merge_fragments
+
+    lines = [
+        PdfLine(0, 72, 300, 100, 12, "全年召开常务会议专题研究法治"),
+        PdfLine(0, 302, 500, 100.2, 12, "政府建设工作六次，审议通过"),
+        PdfLine(0, 72, 200, 120, 12, "年度报告。"),
+    ]
+    assert rejoin_lines(_merge_fragments(lines)) == ["全年召开常务会议专题研究法治政府建设工作六次，审议通过年度报告。"]
+
+
 def test_scanned_pdf_without_text_layer_is_refused(tmp_path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
