@@ -167,7 +167,7 @@ def _dask(args: list[tuple[str, str | None, str | None, int]], scheduler: str | 
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         raise FzgapError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None

@@ -83,3 +83,25 @@ def test_usage_error_exits_2(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["segment", "x.txt", "--format", "yaml"])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "case"),
+    [("analyze", c) for c in ("empty", "binary", "text named pdf", "corrupt docx", "only chrome", "legacy doc")]
+    + [("classify", c) for c in ("empty", "blank", "binary")],
+)
+def test_other_commands_answer_bad_input_the_same_way(command: str, case: str, tmp_path: Path, capsys) -> None:
+    name, data, _ = BAD[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    code = main([command, str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(path) in err
+
+
+def test_analyze_refuses_oversized_input(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("二、存在的不足。" * 3000, encoding="utf-8")
+    assert main(["analyze", str(path), "--max-size", "0.01"]) == 2
+    assert "limit" in capsys.readouterr().err

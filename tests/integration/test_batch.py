@@ -96,7 +96,7 @@ def test_dask_local_cluster_gives_the_same_results(folder: Path) -> None:
     distributed = pytest.importorskip("distributed")
     inputs = collect_inputs([str(folder)])
     local = {i.source: (i.report.statuses if i.report else i.error) for i in run_batch(inputs)}
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         remote = {i.source: (i.report.statuses if i.report else i.error)
                   for i in run_batch(inputs, backend="dask", scheduler=cluster.scheduler_address)}
     assert remote == local
