@@ -125,7 +125,8 @@ def _find_title(items: list[_Item], hint: str | None) -> list[int]:
     return []
 
 
-def _unit_and_year(title: str | None, items: list[_Item], tail: list[int]) -> tuple[str | None, int | None]:
+def _unit_and_year(title: str | None, items: list[_Item], start: int, tail: list[int]) -> tuple[str | None, int | None]:
+    """Unit and year from the title, else from the opening paragraph or the closing signature."""
     unit = year = None
     if title:
         t = title.replace(" ", "")
@@ -133,7 +134,7 @@ def _unit_and_year(title: str | None, items: list[_Item], tail: list[int]) -> tu
         if m:
             year = int(m.group(1))
             unit = t[: m.start()].removeprefix("关于").strip("《“\"") or None
-    opening = next((it.norm for it in items if it.hint != "title" and len(it.norm) > 30), "")
+    opening = next((it.norm for it in items[start:] if it.hint != "title" and len(it.norm) > 30), "")
     if year is None:
         m = _YEAR.search(opening[:60])
         year = int(m.group(1)) if m else None
@@ -195,7 +196,7 @@ def segment(doc: Document) -> SegmentedReport:
     title = _clean_title("".join(items[i].norm for i in title_idx)) or None
     start = (title_idx[-1] + 1) if title_idx else 0
     sig = _signature(items, start)
-    unit, year = _unit_and_year(title, items[start:], sig)
+    unit, year = _unit_and_year(title, items, start, sig)
     _classify_lines(items, set(title_idx) | set(sig))
 
     ranks = sorted({it.rank for i, it in enumerate(items) if it.rank is not None and it.standalone} or

@@ -133,3 +133,10 @@ def test_title_split_over_two_lines_and_unit_from_preamble() -> None:
     assert (report.unit, report.year) == ("十堰市某区人民政府", 2023)
     untitled = _seg("2024年，独山镇党委、政府认真学习贯彻党的二十大精神，扎实推进法治政府建设。\n一、主要举措和成效\n")
     assert (untitled.title, untitled.unit, untitled.year) == (None, "独山镇", 2024)
+
+
+def test_unit_from_the_signature_when_title_and_opening_do_not_name_it() -> None:
+    report = _seg("2023年，我县坚持依法行政，扎实推进各项工作，现将有关情况报告如下：\n一、主要举措和成效\n"
+                  "全年办理行政处罚案件45件，开展执法检查120次，有效规范了市场秩序。\n某某县人民政府\n2024年3月1日\n")
+    assert (report.title, report.unit, report.year) == (None, "某某县人民政府", 2023)
+    assert [p.section for p in report.paragraphs][-2:] == ["other", "other"]
