@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from fzgap.analyze.chrome import page_mask
+from fzgap.analyze.chrome import looks_like_title, page_mask
 from fzgap.analyze.decoding import decode_text
 from fzgap.analyze.document import Block, Document
 from fzgap.analyze.errors import (
@@ -181,7 +181,18 @@ def load_document(
     if not kept:
         what = "holds only website chrome, no report text" if blocks else "holds no text"
         raise EmptyDocumentError(label, what)
+    if kind == "html":
+        kept = _with_page_title(kept, title_hint)
     return Document(label, kind, encoding, kept, title_hint, len(blocks) - len(kept))
+
+
+def _with_page_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+    """Put the page's <title> first when the page body does not print the report's title."""
+    if not title or any(looks_like_title(b.text) for b in blocks[:5]):
+        return blocks
+    # Site names follow the report title: "…年度报告_某某县人民政府", "…报告 - 某某网".
+    cleaned = re.split(r"\s*[_|｜]\s*|\s+[-—–]\s+", title.strip())[0]
+    return (Block(cleaned, "title"), *blocks) if looks_like_title(cleaned) else blocks
 
 
 def _check_extension(label: str, ext: str | None, kind: str) -> None:

@@ -57,6 +57,12 @@ def test_html_page_keeps_the_report_and_drops_the_chrome(sample_path, sample_lin
         assert chrome not in text
 
 
+def test_title_only_in_the_head_is_restored(sample_path, sample_lines, tmp_path) -> None:
+    page = _as_html(sample_lines).replace(f"<h1>{html.escape(sample_lines[0])}</h1>".encode(), b"")
+    (tmp_path / "report.html").write_bytes(page)
+    assert _paragraphs(tmp_path / "report.html") == _paragraphs(sample_path)
+
+
 def test_html_page_in_gbk_with_meta_charset(sample_path, sample_lines, tmp_path) -> None:
     page = tmp_path / "report.htm"
     page.write_bytes(_as_html(sample_lines, charset="gbk"))
