@@ -30,6 +30,7 @@ class PdfLine:
 def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
     from pdfminer.high_level import extract_pages  # deferred: only PDF input needs pdfminer
     from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
@@ -45,6 +46,8 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
                     text = line.get_text().strip()
                     if text:
                         lines.append(PdfLine(page_no, line.x0, line.x1, page.height - line.y1, line.height, text))
+    except PDFPasswordIncorrect:
+        raise CorruptDocumentError(source, "PDF is password-protected; save an unprotected copy and try again") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
     except Exception as exc:  # pdfminer raises many private error types for broken files

@@ -202,6 +202,18 @@ def test_scanned_pdf_without_text_layer_is_refused(tmp_path) -> None:
         load_document(buf.getvalue(), name="scan.pdf")
 
 
+def test_password_protected_pdf_is_refused_by_name() -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("secret"))
+    c.drawString(100, 700, "report")
+    c.save()
+    with pytest.raises(CorruptDocumentError, match="password-protected"):
+        load_document(buf.getvalue(), name="locked.pdf")
+
+
 def test_truncated_pdf_is_corrupt(sample_lines) -> None:
     data = _as_pdf(sample_lines[:5], True)
     with pytest.raises((CorruptDocumentError, NoTextLayerError)):
