@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fzgap.analyze.evidence import split_sentences, strong_facts
+from fzgap.analyze.evidence import strong_facts
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, Structure, StructurePart, SubItemResult
 from fzgap.analyze.segment import Paragraph, SegmentedReport
 from fzgap.model.areas import AREAS

@@ -102,7 +102,7 @@ def split_joined_items(text: str) -> list[str]:
     a lead-in sentence before the first marker stays a piece of its own. Text is never
     lost: the pieces concatenate to the input.
     """
-    for style, make in _JOINED.items():
+    for make in _JOINED.values():
         first = re.search(rf"(?:^|(?<=[。；;:：!！?？]))\s*{make(1)}", text)
         if not first:
             continue

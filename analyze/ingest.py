@@ -10,7 +10,6 @@ from fzgap.analyze.chrome import looks_like_title, page_mask
 from fzgap.analyze.decoding import decode_text
 from fzgap.analyze.document import Block, Document
 from fzgap.analyze.errors import (
-    BinaryDataError,
     EmptyDocumentError,
     FileTooLargeError,
     FormatMismatchError,
