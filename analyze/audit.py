@@ -1,30 +1,29 @@
-"""The library entry points: a report file or text in, an ``AuditReport`` out."""
+"""The library entry points: a report file or text in, an ``AuditReport`` out.
+
+ingest → segment → score (any :class:`~fzgap.model.scorer.Scorer`) → coverage rules → records.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import numpy as np
-
-from fzgap.analyze.coverage import ScoredReport, assess_area, assess_structure
-from fzgap.analyze.document import Document
-from fzgap.analyze.evidence import split_clauses, split_sentences
-from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, load_document
-from fzgap.analyze.records import AuditReport, DocumentInfo, ParagraphResult
+from fzgap.analyze.coverage import assess_area, assess_structure, score_report
+from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, Document, load_document
+from fzgap.analyze.records import AuditReport, ChecklistInfo, DocumentInfo, ModelInfo, ParagraphResult
 from fzgap.analyze.segment import segment
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist, load_checklist
-from fzgap.model.scorer import AreaModel, load_model
+from fzgap.model.scorer import Scorer, labels_of, load_model
 
-__all__ = ["analyze_file", "analyze_text", "analyze_document"]
+__all__ = ["analyze_file", "analyze_text", "analyze_document", "ModelLike", "ChecklistLike"]
 
-ModelLike = AreaModel | str | os.PathLike[str] | None
+ModelLike = Scorer | str | os.PathLike[str] | None
 ChecklistLike = Checklist | str | os.PathLike[str] | None
 
 
-def _model(model: ModelLike) -> AreaModel:
-    return model if isinstance(model, AreaModel) else load_model(model)
+def _model(model: ModelLike) -> Scorer:
+    return model if isinstance(model, Scorer) else load_model(model)
 
 
 def _checklist(checklist: ChecklistLike) -> Checklist:
@@ -38,7 +37,7 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     ----------
     doc : Document
         From :func:`fzgap.load_document`.
-    model : AreaModel or path, optional
+    model : Scorer or path, optional
         The classifier (default: the shipped model).
     checklist : Checklist or path, optional
         The checklist and rule thresholds (default: the shipped ``checklist.toml``).
@@ -49,48 +48,18 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     """
     m, cl = _model(model), _checklist(checklist)
     report = segment(doc)
-    paragraphs = report.paragraphs
-    scores = m.predict_proba([p.text for p in paragraphs])
-    sentences = tuple(tuple(split_sentences(p.norm)) if p.kind == "body" else (p.norm,) for p in paragraphs)
-    flat = [s for group in sentences for s in group]
-    flat_scores = m.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
-    bounds = np.cumsum([0] + [len(g) for g in sentences])
-    per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
-    shown = tuple(tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs)
-    scored = ScoredReport(report, scores, sentences, shown, per, m.thresholds, _clauses(m, cl, paragraphs, sentences))
+    scored = score_report(report, m, cl)
     areas = tuple(assess_area(scored, k, cl) for k in range(len(AREAS)))
     results = tuple(
-        ParagraphResult(p.index, p.text, p.kind, p.section, p.headings, m.labels_of(scores[p.index]),
-                        {a: round(float(s), 4) for a, s in zip(AREAS, scores[p.index])})
-        for p in paragraphs
+        ParagraphResult(p.index, p.text, p.kind, p.section, p.headings, labels_of(m, scored.scores[p.index]),
+                        {a: round(float(s), 4) for a, s in zip(AREAS, scored.scores[p.index])})
+        for p in report.paragraphs
     )
-    info = DocumentInfo(doc.source, doc.format, doc.encoding, sum(len(p.text) for p in paragraphs), len(paragraphs), doc.removed)
-    model_info = {"artifact_sha256": m.manifest.get("artifact_sha256"), "thresholds": m.thresholds,
-                  "training_data_sha256": m.manifest.get("training_data_sha256")}
-    checklist_info = {"name": cl.name, "version": cl.version, "source": cl.source,
-                      "counting_sections": list(cl.rules.counting_sections)}
+    info = DocumentInfo(doc.source, doc.format, doc.encoding, sum(len(p.text) for p in report.paragraphs),
+                        len(report.paragraphs), doc.removed)
+    model_info = ModelInfo(m.manifest.get("artifact_sha256"), dict(m.thresholds), m.manifest.get("training_data_sha256"))
+    checklist_info = ChecklistInfo(cl.name, cl.version, cl.source, tuple(cl.rules.counting_sections))
     return AuditReport(info, assess_structure(report), areas, results, model_info, checklist_info)
-
-
-def _clauses(m: AreaModel, cl: Checklist, paragraphs, sentences) -> dict[tuple[int, int], tuple[str, float]]:
-    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause long."""
-    keys: list[tuple[int, int, str]] = []
-    for p, group in zip(paragraphs, sentences):
-        if p.kind != "body":
-            continue
-        for sentence in group:
-            for clause in split_clauses(sentence):
-                for k, spec in enumerate(cl.areas):
-                    if any(sub.found_in(clause) for sub in spec.subitems):
-                        keys.append((p.index, k, clause))
-    if not keys:
-        return {}
-    scores = m.predict_proba([c for _, _, c in keys])
-    best: dict[tuple[int, int], tuple[str, float]] = {}
-    for (i, k, clause), row in zip(keys, scores):
-        if row[k] > best.get((i, k), ("", -1.0))[1]:
-            best[(i, k)] = (clause, float(row[k]))
-    return best
 
 
 def analyze_file(path: str | os.PathLike[str], *, model: ModelLike = None, checklist: ChecklistLike = None,
@@ -106,6 +75,7 @@ def analyze_file(path: str | os.PathLike[str], *, model: ModelLike = None, check
     return analyze_document(load_document(Path(path), max_bytes=max_bytes), model=model, checklist=checklist)
 
 
-def analyze_text(text: str, *, name: str = "<text>", model: ModelLike = None, checklist: ChecklistLike = None) -> AuditReport:
+def analyze_text(text: str, *, name: str = "<text>", model: ModelLike = None,
+                 checklist: ChecklistLike = None) -> AuditReport:
     """Audit a report given as a string (one paragraph per line)."""
     return analyze_document(load_document(text.encode("utf-8"), name=name), model=model, checklist=checklist)

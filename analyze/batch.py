@@ -8,13 +8,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fzgap.analyze.errors import FzgapError, InputError, NotFoundError
-from fzgap.analyze.ingest import DEFAULT_MAX_BYTES
-from fzgap.analyze.records import AuditReport
+from fzgap.analyze.errors import InputError, NotFoundError
+from fzgap.errors import FzgapError
+from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, REPORT_SUFFIXES
+from fzgap.analyze.records import AuditReport, RecordError
 
 __all__ = ["BatchItem", "collect_inputs", "run_batch", "REPORT_SUFFIXES", "output_stem"]
-
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +23,7 @@ class BatchItem:
     source: str
     report: AuditReport | None
     error: str | None = None
-    skipped: bool = False
-    saved: dict | None = None  # the audit's JSON, for a report skipped by --resume
-
-    def data(self) -> dict | None:
-        """The audit in its documented JSON form, however it was obtained."""
-        return self.report.to_dict() if self.report is not None else self.saved
+    skipped: bool = False  # read back from an earlier run's JSON (--resume)
 
 
 def collect_inputs(paths: list[str]) -> list[Path]:
@@ -83,12 +77,12 @@ def _done(path: Path, inputs: list[Path], out_dir: Path | None) -> BatchItem | N
     if not f.is_file():
         return None
     try:
-        data = json.loads(f.read_text(encoding="utf-8"))
-        if data.get("document", {}).get("source") != str(path):
-            return None
-    except (OSError, ValueError):
+        report = AuditReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
+    except (OSError, ValueError, RecordError):
         return None
-    return BatchItem(str(path), None, None, skipped=True, saved=data)
+    if report.document.source != str(path):
+        return None
+    return BatchItem(str(path), report, None, skipped=True)
 
 
 def run_batch(

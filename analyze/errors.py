@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from fzgap.model.errors import FzgapError
+from fzgap.errors import FzgapError
 
 __all__ = [
-    "FzgapError",
     "InputError",
     "NotFoundError",
     "NotAFileError",

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fzgap.analyze.errors import FzgapError
+from fzgap.errors import FzgapError
 
 __all__ = ["write_output", "OutputError"]
 

@@ -1,18 +1,27 @@
-"""The audit's records: frozen, typed, with ``to_dict()``; the contract between layers."""
+"""The audit's records: frozen, typed, with ``to_dict()`` and ``from_dict()``; the contract between layers.
+
+``AuditReport.from_dict(report.to_dict()) == report`` for every audit: a saved audit (a batch's
+JSON files, ``--resume``, the web tool's store) is read back into the same records.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, cast
+
+from fzgap.analyze.constants import STATUS_ORDER, Status
+from fzgap.errors import FzgapError
 
 __all__ = ["Status", "STATUS_ORDER", "Reason", "Evidence", "SubItemResult", "AreaCounts", "AreaResult",
-           "StructurePart", "Structure", "ParagraphResult", "DocumentInfo", "AuditReport", "SCHEMA_VERSION"]
+           "StructurePart", "Structure", "ParagraphResult", "DocumentInfo", "ModelInfo", "ChecklistInfo",
+           "AuditReport", "SCHEMA_VERSION", "RecordError"]
 
 #: Version of the JSON schema written by ``to_dict`` (docs/audit-schema.md).
 SCHEMA_VERSION = "1.0"
-Status = Literal["covered", "thin", "missing"]
-#: Statuses from worst to best.
-STATUS_ORDER: tuple[str, ...] = ("missing", "thin", "covered")
+
+
+class RecordError(FzgapError):
+    """A saved audit does not have the documented form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,10 @@ class Reason:
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reason:
+        return cls(d["code"], d["message"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +55,10 @@ class Evidence:
         return {"index": self.index, "section": self.section, "score": self.score, "sentence": self.sentence,
                 "main": self.main, "strong_facts": list(self.strong_facts), "counts": self.counts}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(d["index"], d["section"], d["score"], d["sentence"], d["main"], tuple(d["strong_facts"]), d["counts"])
+
 
 @dataclass(frozen=True, slots=True)
 class SubItemResult:
@@ -54,6 +71,10 @@ class SubItemResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "found": self.found, "paragraphs": list(self.paragraphs)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SubItemResult:
+        return cls(d["id"], d["name"], d["found"], tuple(d["paragraphs"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +94,11 @@ class AreaCounts:
                 "share": self.share, "strong_facts": self.strong_facts, "plan_paragraphs": self.plan_paragraphs,
                 "deficiency_paragraphs": self.deficiency_paragraphs}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AreaCounts:
+        return cls(d["paragraphs"], d["main_paragraphs"], d["characters"], d["share"], d["strong_facts"],
+                   d["plan_paragraphs"], d["deficiency_paragraphs"])
+
 
 @dataclass(frozen=True, slots=True)
 class AreaResult:
@@ -91,6 +117,14 @@ class AreaResult:
                 "reasons": [r.to_dict() for r in self.reasons], "evidence": [e.to_dict() for e in self.evidence],
                 "subitems": [s.to_dict() for s in self.subitems], "counts": self.counts.to_dict()}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AreaResult:
+        if d["status"] not in STATUS_ORDER:
+            raise RecordError(f"unknown status {d['status']!r} for area {d['id']!r}")
+        return cls(d["id"], d["name"], cast(Status, d["status"]), tuple(Reason.from_dict(r) for r in d["reasons"]),
+                   tuple(Evidence.from_dict(e) for e in d["evidence"]),
+                   tuple(SubItemResult.from_dict(s) for s in d["subitems"]), AreaCounts.from_dict(d["counts"]))
+
 
 @dataclass(frozen=True, slots=True)
 class StructurePart:
@@ -106,6 +140,10 @@ class StructurePart:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "section": self.section, "present": self.present,
                 "heading": self.heading, "paragraphs": self.paragraphs}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StructurePart:
+        return cls(d["id"], d["name"], d["section"], d["present"], d["heading"], d["paragraphs"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +164,10 @@ class Structure:
         return {"title": self.title, "unit": self.unit, "year": self.year,
                 "parts": [p.to_dict() for p in self.parts], "missing_parts": list(self.missing_parts)}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Structure:
+        return cls(tuple(StructurePart.from_dict(p) for p in d["parts"]), d["title"], d["unit"], d["year"])
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphResult:
@@ -143,6 +185,10 @@ class ParagraphResult:
         return {"index": self.index, "text": self.text, "kind": self.kind, "section": self.section,
                 "headings": list(self.headings), "labels": list(self.labels), "scores": self.scores}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ParagraphResult:
+        return cls(d["index"], d["text"], d["kind"], d["section"], tuple(d["headings"]), tuple(d["labels"]), dict(d["scores"]))
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
@@ -159,6 +205,45 @@ class DocumentInfo:
         return {"source": self.source, "format": self.format, "encoding": self.encoding, "characters": self.characters,
                 "paragraphs": self.paragraphs, "removed_chrome_lines": self.removed_chrome_lines}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
+        return cls(d["source"], d["format"], d["encoding"], d["characters"], d["paragraphs"], d["removed_chrome_lines"])
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which model produced the audit."""
+
+    artifact_sha256: str | None
+    thresholds: dict[str, float]
+    training_data_sha256: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"artifact_sha256": self.artifact_sha256, "thresholds": self.thresholds,
+                "training_data_sha256": self.training_data_sha256}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ModelInfo:
+        return cls(d.get("artifact_sha256"), dict(d.get("thresholds") or {}), d.get("training_data_sha256"))
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistInfo:
+    """Which checklist the audit applied."""
+
+    name: str
+    version: int
+    source: str
+    counting_sections: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version, "source": self.source,
+                "counting_sections": list(self.counting_sections)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ChecklistInfo:
+        return cls(d["name"], d["version"], d["source"], tuple(d["counting_sections"]))
+
 
 @dataclass(frozen=True, slots=True)
 class AuditReport:
@@ -168,8 +253,8 @@ class AuditReport:
     structure: Structure
     areas: tuple[AreaResult, ...]
     paragraphs: tuple[ParagraphResult, ...]
-    model: dict[str, Any]
-    checklist: dict[str, Any]
+    model: ModelInfo
+    checklist: ChecklistInfo
 
     def area(self, area_id: str) -> AreaResult:
         """The result for one area id."""
@@ -189,6 +274,26 @@ class AuditReport:
             "summary": {s: [a.id for a in self.areas if a.status == s] for s in STATUS_ORDER},
             "areas": [a.to_dict() for a in self.areas],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
-            "model": self.model,
-            "checklist": self.checklist,
+            "model": self.model.to_dict(),
+            "checklist": self.checklist.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AuditReport:
+        """Read an audit back from its JSON form.
+
+        Raises
+        ------
+        RecordError
+            When ``d`` is not an audit of schema version ``SCHEMA_VERSION``.
+        """
+        if not isinstance(d, dict) or d.get("schema_version") != SCHEMA_VERSION:
+            version = d.get("schema_version") if isinstance(d, dict) else None
+            raise RecordError(f"not an fzgap audit of schema {SCHEMA_VERSION} (schema_version {version!r})")
+        try:
+            return cls(DocumentInfo.from_dict(d["document"]), Structure.from_dict(d["structure"]),
+                       tuple(AreaResult.from_dict(a) for a in d["areas"]),
+                       tuple(ParagraphResult.from_dict(p) for p in d["paragraphs"]),
+                       ModelInfo.from_dict(d["model"]), ChecklistInfo.from_dict(d["checklist"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise RecordError(f"audit JSON is incomplete or malformed ({type(exc).__name__}: {exc})") from None

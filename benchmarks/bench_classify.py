@@ -44,12 +44,12 @@ def main() -> None:
         jieba.lcut(t)
     jieba_s = time.perf_counter() - t0
 
-    from fzgap.model.scorer import load_model
+    from fzgap.model.scorer import classify, load_model
 
     model = load_model()
-    model.classify(["预热。"])
+    classify(model, ["预热。"])
     t0 = time.perf_counter()
-    model.classify(texts)
+    classify(model, texts)
     classify_s = time.perf_counter() - t0
 
     import os

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["AREAS", "AREA_NAMES_ZH", "SECTIONS", "EXTENDED_TAGS"]
+__all__ = ["AREAS", "AREA_NAMES_ZH", "SECTIONS", "SECTION_NAMES_ZH", "EXTENDED_TAGS"]
 
 #: Area ids in the order every table, array and report uses.
 AREAS: tuple[str, ...] = (
@@ -40,3 +40,13 @@ EXTENDED_TAGS: tuple[str, ...] = (
     "emergency",
     "digital",
 )
+
+#: Chinese name of each section type, as reviewers read it.
+SECTION_NAMES_ZH: dict[str, str] = {
+    "preamble": "开头",
+    "achievement": "主要举措和成效",
+    "first_responsibility": "第一责任人履职情况",
+    "deficiency": "存在的不足",
+    "plan": "下一年度安排",
+    "other": "其他",
+}

@@ -16,11 +16,13 @@ from fzgap.model.areas import AREAS
 from fzgap.model.errors import ModelError
 
 __all__ = ["save_artifact", "canonicalize", "read_manifest", "load_pipeline", "default_model_dir", "library_versions", "sha256_file",
-           "ARTIFACT_NAME", "MANIFEST_NAME", "FORMAT_VERSION"]
+           "ARTIFACT_NAME", "MANIFEST_NAME", "FORMAT_VERSION", "KIND"]
 
 ARTIFACT_NAME = "fzgap-classifier.joblib"
 MANIFEST_NAME = "manifest.json"
 FORMAT_VERSION = 1
+#: The manifest ``kind`` of a joblib pipeline artifact (see :mod:`fzgap.model.scorer`).
+KIND = "tfidf-ovr"
 _PINNED = ("scikit-learn", "numpy", "scipy", "joblib", "jieba")
 
 
@@ -100,6 +102,7 @@ def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]
     tmp.replace(artifact)
     full = {
         "format_version": FORMAT_VERSION,
+        "kind": KIND,
         "labels": list(AREAS),
         "artifact": ARTIFACT_NAME,
         "artifact_sha256": sha256_file(artifact),

@@ -13,7 +13,6 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils.validation import check_is_fitted
 
-from fzgap.model.areas import AREAS
 from fzgap.model.tokenize import JiebaTokenizer, prepare_all
 
 __all__ = ["ThresholdedOneVsRest", "build_pipeline", "best_threshold", "FEATURE_SETS"]
@@ -100,11 +99,6 @@ class ThresholdedOneVsRest(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "estimator_")
         return np.vstack([e.coef_.ravel() for e in self.estimator_.estimators_])
 
-    def intercepts(self) -> np.ndarray:
-        """Intercept of each area's model."""
-        check_is_fitted(self, "estimator_")
-        return np.array([float(e.intercept_[0]) for e in self.estimator_.estimators_])
-
 
 def _words() -> TfidfVectorizer:
     return TfidfVectorizer(
@@ -148,7 +142,3 @@ def build_pipeline(features: str = "both", C: float = 8.0, cv: int = 5, random_s
         ("features", FeatureUnion(parts)),
         ("clf", ThresholdedOneVsRest(C=C, cv=cv, random_state=random_state)),
     ])
-
-
-#: Number of areas the classifier predicts, in ``AREAS`` order.
-N_AREAS = len(AREAS)

@@ -1,12 +1,10 @@
-"""The base error of fzgap and the model's own errors (the ground floor defines them)."""
+"""The model's own errors: a bad model folder or a bad checklist file."""
 
 from __future__ import annotations
 
-__all__ = ["FzgapError", "ModelError", "ChecklistError"]
+from fzgap.errors import FzgapError
 
-
-class FzgapError(Exception):
-    """Base of every error fzgap raises on purpose; ``str(err)`` is one line."""
+__all__ = ["ModelError", "ChecklistError"]
 
 
 class ModelError(FzgapError):

@@ -1,19 +1,27 @@
-"""``AreaModel``: the loaded classifier as strings in, scores and labels out, with explanations."""
+"""The scorer protocol: strings in, one score per area out, with explanations; and loading a scorer.
+
+Any classifier can serve the analyzer and the trainer if it implements :class:`Scorer`.
+A model folder's manifest names its ``kind``; :func:`load_model` picks the loader registered
+for that kind (the shipped one is ``tfidf-ovr``, :class:`fzgap.model.tfidf.TfidfScorer`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from fzgap.model.areas import AREAS
-from fzgap.model.artifact import load_pipeline
+from fzgap.model.artifact import default_model_dir, read_manifest
+from fzgap.model.errors import ModelError
 
-__all__ = ["AreaModel", "Classification", "TermWeight", "Explanation", "load_model"]
+__all__ = ["Scorer", "Classification", "TermWeight", "Explanation", "labels_of", "classify", "load_model",
+           "register_kind", "DEFAULT_KIND"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,99 +71,95 @@ class Explanation:
         }
 
 
-class AreaModel:
-    """A verified, loaded classifier.
+@runtime_checkable
+class Scorer(Protocol):
+    """What the analyzer and the trainer need of a classifier: strings in, scores out.
+
+    Attributes
+    ----------
+    kind : str
+        The manifest ``kind`` this implementation loads.
+    thresholds : dict
+        Area id → the score at which the area is assigned.
+    manifest : dict
+        The model folder's manifest (provenance: artifact and data hashes, metrics).
+    """
+
+    kind: str
+    thresholds: dict[str, float]
+    manifest: dict[str, Any]
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Scores, shape (len(texts), 5), in ``AREAS`` order."""
+        ...
+
+    def explain(self, text: str, top: int = 8) -> Explanation:
+        """The terms that pushed each area's score up or down for ``text``."""
+        ...
+
+
+def labels_of(scorer: Scorer, scores: np.ndarray) -> tuple[str, ...]:
+    """Areas whose score reaches their threshold, for one row of scores."""
+    return tuple(a for a, s in zip(AREAS, scores) if s >= scorer.thresholds[a])
+
+
+def classify(scorer: Scorer, texts: Sequence[str]) -> list[Classification]:
+    """Classify paragraphs: labels at or above threshold and every area's score.
 
     Parameters
     ----------
-    pipeline : sklearn.pipeline.Pipeline
-        Fitted pipeline ending in :class:`~fzgap.model.classifier.ThresholdedOneVsRest`.
-    manifest : dict
-        The artifact's manifest.
+    scorer : Scorer
+    texts : sequence of str
+        One paragraph each.
+
+    Returns
+    -------
+    list of Classification
     """
-
-    def __init__(self, pipeline: Any, manifest: dict[str, Any]) -> None:
-        self.pipeline = pipeline
-        self.manifest = manifest
-        self.areas: tuple[str, ...] = AREAS
-        self.thresholds: dict[str, float] = dict(zip(AREAS, map(float, pipeline[-1].thresholds_)))
-        self._names: np.ndarray | None = None
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Probabilities, shape (len(texts), 5), in ``AREAS`` order."""
-        if len(texts) == 0:
-            return np.zeros((0, len(AREAS)))
-        return self.pipeline.predict_proba(list(texts))
-
-    def labels_of(self, scores: np.ndarray) -> tuple[str, ...]:
-        """Areas whose score reaches their threshold, for one row of scores."""
-        return tuple(a for a, s in zip(AREAS, scores) if s >= self.thresholds[a])
-
-    def classify(self, texts: Sequence[str]) -> list[Classification]:
-        """Classify paragraphs.
-
-        Parameters
-        ----------
-        texts : sequence of str
-            One paragraph each.
-
-        Returns
-        -------
-        list of Classification
-        """
-        proba = self.predict_proba(texts)
-        return [
-            Classification(t, self.labels_of(row), {a: round(float(s), 4) for a, s in zip(AREAS, row)})
-            for t, row in zip(texts, proba)
-        ]
-
-    def explain(self, text: str, top: int = 8) -> Explanation:
-        """The terms that pushed each area's score up or down for ``text``.
-
-        Parameters
-        ----------
-        text : str
-            One paragraph.
-        top : int
-            How many terms to keep per direction and area.
-        """
-        features = self.pipeline[-2]
-        clf = self.pipeline[-1]
-        x = self.pipeline[:-1].transform([text]).tocsr()
-        if self._names is None:
-            self._names = features.get_feature_names_out()
-        names = self._names
-        coefs = clf.coef_matrix()
-        idx, vals = x.indices, x.data
-        scores = self.predict_proba([text])[0]
-        up: dict[str, tuple[TermWeight, ...]] = {}
-        down: dict[str, tuple[TermWeight, ...]] = {}
-        for k, area in enumerate(AREAS):
-            contrib = vals * coefs[k, idx]
-            order = np.argsort(-contrib, kind="stable")
-            terms = [TermWeight(*_split_name(names[idx[j]]), float(contrib[j])) for j in order]
-            up[area] = tuple(t for t in terms if t.weight > 0)[:top]
-            down[area] = tuple(t for t in reversed(terms) if t.weight < 0)[:top]
-        return Explanation(text, {a: round(float(s), 4) for a, s in zip(AREAS, scores)}, dict(self.thresholds), up, down)
+    proba = scorer.predict_proba(texts)
+    return [
+        Classification(t, labels_of(scorer, row), {a: round(float(s), 4) for a, s in zip(AREAS, row)})
+        for t, row in zip(texts, proba)
+    ]
 
 
-def _split_name(name: str) -> tuple[str, str]:
-    prefix, _, term = name.partition("__")
-    return term, ("word" if prefix == "words" else "char")
+#: The kind of a manifest that names none (folders written before kinds existed).
+DEFAULT_KIND = "tfidf-ovr"
+Loader = Callable[[Path, dict[str, Any]], Scorer]
+_LOADERS: dict[str, Loader] = {}
+
+
+def register_kind(kind: str, loader: Loader) -> None:
+    """Make :func:`load_model` load model folders whose manifest says ``kind`` with ``loader(folder, manifest)``."""
+    _LOADERS[kind] = loader
+
+
+def _loader(kind: str) -> Loader:
+    if kind == DEFAULT_KIND and kind not in _LOADERS:
+        import fzgap.model.tfidf  # noqa: F401  (registers itself)
+    if kind not in _LOADERS:
+        raise ModelError(f"unknown model kind {kind!r} (this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})")
+    return _LOADERS[kind]
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str | None) -> AreaModel:
-    pipeline, manifest = load_pipeline(Path(path) if path else None)
-    return AreaModel(pipeline, manifest)
+def _cached(path: str | None) -> Scorer:
+    directory = Path(path) if path else default_model_dir()
+    manifest = read_manifest(directory)
+    if directory.is_file():
+        directory = directory.parent
+    kind = manifest.get("kind", DEFAULT_KIND)
+    if not isinstance(kind, str):
+        raise ModelError(f"{directory}: manifest kind must be a string, not {kind!r}")
+    return _loader(kind)(directory, manifest)
 
 
-def load_model(path: str | Path | None = None) -> AreaModel:
+def load_model(path: str | Path | None = None) -> Scorer:
     """Load and verify a model folder (default: the model shipped with fzgap); cached per path.
 
     Raises
     ------
     fzgap.model.errors.ModelError
-        When the artifact is missing, tampered with or incompatible.
+        When the folder is missing, tampered with, of an unknown kind or incompatible.
     """
     return _cached(str(Path(path).resolve()) if path else None)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from fzgap.model.areas import AREAS, EXTENDED_TAGS, SECTIONS
-from fzgap.model.errors import FzgapError
+from fzgap.errors import FzgapError
 
 __all__ = ["Row", "Corpus", "load_corpus", "default_data_dir", "CorpusError", "char_grams", "near_duplicates",
            "MIN_POSITIVES", "MIN_OTHER", "MAX_JACCARD"]

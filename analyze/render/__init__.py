@@ -1,8 +1,41 @@
-"""Renderers: one module per output format, each reading ``AuditReport`` records only."""
+"""Renderers: one module per output format, each reading ``AuditReport`` records only.
+
+:func:`render_one` picks the renderer for a format: one report in, text or bytes out.
+"""
 
 from __future__ import annotations
 
-__all__ = ["STATUS_ZH", "STATUS_SYMBOL"]
+from fzgap.analyze.records import AuditReport
 
-STATUS_ZH = {"covered": "已覆盖", "thin": "薄弱", "missing": "缺失"}
-STATUS_SYMBOL = {"covered": "●", "thin": "◐", "missing": "○"}
+__all__ = ["render_one", "FORMATS", "EXTENSIONS"]
+
+FORMATS = ("text", "json", "jsonl", "md", "html", "csv", "xlsx")
+EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md", "html": ".html", "csv": ".csv", "xlsx": ".xlsx"}
+
+
+def render_one(report: AuditReport, fmt: str, colour: bool = False) -> str | bytes:
+    """Render one audit in ``fmt`` (csv and xlsx give a one-row summary table)."""
+    if fmt == "text":
+        from fzgap.analyze.render.text import render_text
+
+        return render_text(report, colour=colour)
+    if fmt == "json":
+        from fzgap.analyze.render.jsonout import render_json
+
+        return render_json(report)
+    if fmt == "jsonl":
+        from fzgap.analyze.render.jsonout import render_jsonl_line
+
+        return render_jsonl_line(report)
+    if fmt == "md":
+        from fzgap.analyze.render.markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt == "html":
+        from fzgap.analyze.render.html import render_html
+
+        return render_html(report)
+    from fzgap.analyze.render.table import render_csv, render_xlsx, summary_row
+
+    row = summary_row(report.document.source, report)
+    return render_csv([row]) if fmt == "csv" else render_xlsx([row], [(report.document.source, report)])

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from fzgap.analyze.coverage import section_name
-from fzgap.analyze.evidence import split_sentences
+from fzgap.analyze.constants import AREA_COLOUR, STATUS_COLOUR, STATUS_ZH
 from fzgap.analyze.records import AuditReport
-from fzgap.analyze.render import STATUS_ZH
+from fzgap.model.areas import SECTION_NAMES_ZH
 from fzgap.model.textnorm import normalize
 
 __all__ = ["render_html"]
 
-_COLOUR = {"covered": "#2e7d32", "thin": "#f9a825", "missing": "#c62828"}
-_AREA_COLOUR = {"decision": "#1565c0", "enforcement": "#6a1b9a", "reconsideration": "#00838f",
-                "publicity": "#ef6c00", "first_responsibility": "#ad1457"}
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#222;background:#fafafa}
 header,main{max-width:1000px;margin:auto;padding:12px 24px}
@@ -40,7 +36,7 @@ def _chart(report: AuditReport) -> str:
         w = 0 if not a.counts.paragraphs else max(4, int(380 * a.counts.paragraphs / most))
         bars.append(
             f'<text x="0" y="{y + 15}" font-size="13">{escape(a.name)}</text>'
-            f'<rect x="110" y="{y}" width="{w}" height="20" fill="{_COLOUR[a.status]}"></rect>'
+            f'<rect x="110" y="{y}" width="{w}" height="20" fill="{STATUS_COLOUR[a.status]}"></rect>'
             f'<text x="{116 + w}" y="{y + 15}" font-size="12">{a.counts.paragraphs}段 · {a.counts.strong_facts}项事实 · '
             f'{escape(STATUS_ZH[a.status])}</text>'
         )
@@ -49,12 +45,26 @@ def _chart(report: AuditReport) -> str:
             f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>')
 
 
-def _marked(text: str, norm_sentences: set[str]) -> str:
-    """Escape a paragraph, wrapping its evidence sentences in <mark>."""
-    shown = split_sentences(text)
-    if not norm_sentences or "".join(shown) != text:
-        return escape(text)
-    return "".join(f"<mark>{escape(s)}</mark>" if s in norm_sentences or normalize(s) in norm_sentences else escape(s) for s in shown)
+def _marked(text: str, sentences: set[str]) -> str:
+    """Escape a paragraph, wrapping its evidence sentences in <mark>.
+
+    An evidence sentence is quoted as written or in normalised form; normalisation maps
+    character to character, so a match in the normalised text marks the same span as written.
+    """
+    norm = normalize(text)
+    haystack = norm if len(norm) == len(text) else text
+    spans = set()
+    for s in sentences:
+        start = text.find(s) if s in text else haystack.find(s)
+        if s and start >= 0:
+            spans.add((start, start + len(s)))
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out += [escape(text[pos:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        pos = end
+    return "".join(out) + escape(text[pos:])
 
 
 def render_html(report: AuditReport) -> str:
@@ -66,8 +76,8 @@ def render_html(report: AuditReport) -> str:
         reasons = "".join(f"<li>{escape(r.message)} <code>{escape(r.code)}</code></li>" for r in a.reasons)
         found = "、".join(escape(x.name) for x in a.subitems if x.found) or "—"
         rows.append(
-            f'<tr><td><span class="tag" style="background:{_AREA_COLOUR[a.id]}">{escape(a.name)}</span>{escape(a.id)}</td>'
-            f'<td><span class="status" style="background:{_COLOUR[a.status]}">{escape(STATUS_ZH[a.status])}</span></td>'
+            f'<tr><td><span class="tag" style="background:{AREA_COLOUR[a.id]}">{escape(a.name)}</span>{escape(a.id)}</td>'
+            f'<td><span class="status" style="background:{STATUS_COLOUR[a.status]}">{escape(STATUS_ZH[a.status])}</span></td>'
             f'<td><ul class="reasons">{reasons}</ul></td><td>{found}</td></tr>'
         )
     parts = "".join(f"<li>{escape(p.id)} {escape(p.name)}：{'有' if p.present else '<b>缺</b>'}"
@@ -76,16 +86,16 @@ def render_html(report: AuditReport) -> str:
     for a in report.areas:
         for e in a.evidence:
             evidence.setdefault(e.index, set()).add(e.sentence)
-    counting = set(report.checklist.get("counting_sections", ("achievement", "first_responsibility")))
+    counting = set(report.checklist.counting_sections)
     names = {a.id: a.name for a in report.areas}
     paras = []
     for p in report.paragraphs:
-        tags = "".join(f'<span class="tag" style="background:{_AREA_COLOUR[l]}">{escape(names[l])}</span>' for l in p.labels)
+        tags = "".join(f'<span class="tag" style="background:{AREA_COLOUR[l]}">{escape(names[l])}</span>' for l in p.labels)
         cls = "para " + ("heading" if p.kind in ("heading", "title") else "") + ("" if p.section in counting else " nocount")
-        colour = _AREA_COLOUR[p.labels[0]] if p.labels else "#eee"
+        colour = AREA_COLOUR[p.labels[0]] if p.labels else "#eee"
         paras.append(
             f'<div class="{cls}" id="p{p.index}" style="border-left-color:{colour}"><span class="idx">{p.index}</span>'
-            f'<span class="sec">{escape(section_name(p.section))}</span>{tags}{_marked(p.text, evidence.get(p.index, set()))}</div>'
+            f'<span class="sec">{escape(SECTION_NAMES_ZH.get(p.section, p.section))}</span>{tags}{_marked(p.text, evidence.get(p.index, set()))}</div>'
         )
     return (
         f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)} — fzgap 审查</title>'
@@ -96,6 +106,6 @@ def render_html(report: AuditReport) -> str:
         f"<table><thead><tr><th>领域</th><th>结论</th><th>理由</th><th>已见子项</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<h2>报告结构</h2><ul>{parts}</ul>"
         f"<h2>报告原文（按领域标注，证据句高亮；灰色段落不计入本年度工作）</h2>{''.join(paras)}"
-        f"<p class=\"meta\">fzgap · 模型 {escape(str(report.model.get('artifact_sha256', ''))[:12])} · 清单 {escape(report.checklist.get('name', ''))}</p>"
+        f"<p class=\"meta\">fzgap · 模型 {escape(str(report.model.artifact_sha256 or '')[:12])} · 清单 {escape(report.checklist.name)}</p>"
         "</main></body></html>\n"
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fzgap.analyze.coverage import section_name
+from fzgap.analyze.constants import STATUS_ZH
 from fzgap.analyze.records import AuditReport
-from fzgap.analyze.render import STATUS_ZH
+from fzgap.model.areas import SECTION_NAMES_ZH
 
 __all__ = ["render_markdown"]
 
@@ -31,6 +31,6 @@ def render_markdown(report: AuditReport) -> str:
         out += [f"- {_md(r.message)} `{r.code}`" for r in a.reasons]
         for e in a.evidence[:4]:
             facts = f"（{_md('、'.join(e.strong_facts))}）" if e.strong_facts else ""
-            out.append(f"- 第{e.index}段〔{section_name(e.section)}〕：“{_md(e.sentence)}”{facts}")
+            out.append(f"- 第{e.index}段〔{SECTION_NAMES_ZH.get(e.section, e.section)}〕：“{_md(e.sentence)}”{facts}")
         out.append("")
     return "\n".join(out)

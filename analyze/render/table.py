@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from fzgap.analyze.render import STATUS_ZH
+from fzgap.analyze.constants import STATUS_FILL, STATUS_ZH
+from fzgap.analyze.records import AuditReport
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 
 __all__ = ["summary_row", "render_csv", "render_xlsx", "COLUMNS"]
@@ -21,24 +22,24 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("notes", "薄弱/缺失理由 reasons"),
     ("error", "错误 error"),
 )
-_FILL = {"已覆盖": "C8E6C9", "薄弱": "FFF59D", "缺失": "FFCDD2"}
+_FILL = {STATUS_ZH[s]: fill for s, fill in STATUS_FILL.items()}
 
 
-def summary_row(source: str, audit: dict | None, error: str | None = None) -> dict[str, str]:
-    """One row of the summary table from an audit's JSON form (``AuditReport.to_dict()``)."""
+def summary_row(source: str, audit: AuditReport | None, error: str | None = None) -> dict[str, str]:
+    """One row of the summary table for an audit (or for the error that stopped it)."""
     row = {k: "" for k, _ in COLUMNS}
     row["source"] = source
     if audit is None:
         row["error"] = error or "unknown error"
         return row
-    s = audit["structure"]
-    row.update(unit=s["unit"] or "", year=str(s["year"] or ""), title=s["title"] or "", missing_parts="、".join(s["missing_parts"]))
+    s = audit.structure
+    row.update(unit=s.unit or "", year=str(s.year or ""), title=s.title or "", missing_parts="、".join(s.missing_parts))
     notes = []
-    for a in audit["areas"]:
-        row[a["id"]] = a["status"]
-        row[a["id"] + "_zh"] = AREA_NAMES_ZH[a["id"]]
-        if a["status"] != "covered":
-            notes.append(f"{a['name']}：{a['reasons'][0]['message']}")
+    for a in audit.areas:
+        row[a.id] = a.status
+        row[a.id + "_zh"] = AREA_NAMES_ZH[a.id]
+        if a.status != "covered":
+            notes.append(f"{a.name}：{a.reasons[0].message}")
     row["notes"] = "；".join(notes)
     return row
 
@@ -57,7 +58,7 @@ def render_csv(rows: list[dict[str, str]]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def render_xlsx(rows: list[dict[str, str]], evidence: list[tuple[str, dict]] | None = None) -> bytes:
+def render_xlsx(rows: list[dict[str, str]], evidence: list[tuple[str, AuditReport]] | None = None) -> bytes:
     """An Excel workbook: summary sheet with coloured status cells, frozen header and filters; evidence sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -85,14 +86,15 @@ def render_xlsx(rows: list[dict[str, str]], evidence: list[tuple[str, dict]] | N
     ws.auto_filter.ref = ws.dimensions
     if evidence:
         ev = wb.create_sheet("证据")
-        ev.append(["文件 file", "领域 area", "结论 status", "段落 paragraph", "部分 section", "得分 score", "证据句 sentence", "具体事实 facts"])
+        ev.append(["文件 file", "领域 area", "结论 status", "段落 paragraph", "部分 section", "得分 score", "证据句 sentence",
+                   "具体事实 facts"])
         for cell in ev[1]:
             cell.font = Font(bold=True)
         for source, audit in evidence:
-            for a in audit["areas"]:
-                for e in a["evidence"]:
-                    ev.append([source, a["name"], STATUS_ZH[a["status"]], e["index"], e["section"], e["score"], e["sentence"],
-                               "、".join(e["strong_facts"])])
+            for a in audit.areas:
+                for e in a.evidence:
+                    ev.append([source, a.name, STATUS_ZH[a.status], e.index, e.section, e.score, e.sentence,
+                               "、".join(e.strong_facts)])
         ev.freeze_panes = "A2"
         ev.auto_filter.ref = ev.dimensions
         for col, w in zip("ABCDEFGH", (36, 10, 8, 8, 18, 8, 80, 40)):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fzgap.analyze.coverage import section_name
+from fzgap.analyze.constants import STATUS_ANSI, STATUS_SYMBOL, STATUS_ZH
 from fzgap.analyze.records import AuditReport
-from fzgap.analyze.render import STATUS_SYMBOL, STATUS_ZH
+from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
 
 __all__ = ["render_text", "render_batch_table"]
 
-_COLOURS = {"covered": "\033[32m", "thin": "\033[33m", "missing": "\033[31m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
 
 
@@ -35,13 +34,13 @@ def render_text(report: AuditReport, colour: bool = False, evidence: int = 2) ->
     lines.append(f"结构: {parts}")
     lines.append("")
     for a in report.areas:
-        status = c(_COLOURS[a.status], f"{STATUS_SYMBOL[a.status]} {a.status:<8}{STATUS_ZH[a.status]}")
+        status = c(STATUS_ANSI[a.status], f"{STATUS_SYMBOL[a.status]} {a.status:<8}{STATUS_ZH[a.status]}")
         lines.append(f"{a.name:<5}\t{a.id:<21} {status}  {a.reasons[0].message}")
         for r in a.reasons[1:]:
             if r.code != "SUBITEMS_NOT_FOUND":
                 lines.append(c(_DIM, f"\t{'':<21} · {r.message}"))
         for e in [e for e in a.evidence if e.counts or a.status != "covered"][:evidence]:
-            lines.append(c(_DIM, f"\t{'':<21} ↳ 第{e.index}段 [{section_name(e.section)}] {_clip(e.sentence, 60)} ({e.score:.2f})"))
+            lines.append(c(_DIM, f"\t{'':<21} ↳ 第{e.index}段 [{SECTION_NAMES_ZH.get(e.section, e.section)}] {_clip(e.sentence, 60)} ({e.score:.2f})"))
     counts = {st: sum(a.status == st for a in report.areas) for st in ("covered", "thin", "missing")}
     lines += ["", f"合计: 已覆盖 {counts['covered']} · 薄弱 {counts['thin']} · 缺失 {counts['missing']}"
               + (f" · 缺少结构部分: {'、'.join(s.missing_parts)}" if s.missing_parts else "")]
@@ -54,9 +53,8 @@ def render_batch_table(rows: list[dict[str, str]], colour: bool = False) -> str:
     out = []
     for r in rows:
         if r.get("error"):
-            out.append(f"{r['source']}\t" + c(_COLOURS["missing"], f"ERROR {r['error']}"))
+            out.append(f"{r['source']}\t" + c(STATUS_ANSI["missing"], f"ERROR {r['error']}"))
             continue
-        cells = " ".join(c(_COLOURS[r[a]], f"{r[a + '_zh']}:{STATUS_SYMBOL[r[a]]}") for a in
-                         ("decision", "enforcement", "reconsideration", "publicity", "first_responsibility"))
+        cells = " ".join(c(STATUS_ANSI[r[a]], f"{r[a + '_zh']}:{STATUS_SYMBOL[r[a]]}") for a in AREAS)
         out.append(f"{r['source']}\t{r['unit'] or '—'}\t{r['year'] or '—'}\t{cells}\t{r['missing_parts']}")
     return "\n".join(out) + "\n"

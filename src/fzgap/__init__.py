@@ -1,36 +1,46 @@
 """fzgap: audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage.
 
-The public entry points are re-exported here; see ``fzgap.analyze`` for the pipeline.
+The public entry points are re-exported here and imported on first use, so that
+``import fzgap`` (and ``fzgap --help``) stays quick; see ``fzgap.analyze`` for the pipeline.
 """
 
 from __future__ import annotations
 
+import importlib
 from importlib import metadata as _metadata
+from typing import TYPE_CHECKING, Any
 
-from fzgap.analyze.audit import analyze_document, analyze_file, analyze_text
-from fzgap.analyze.document import Block, Document
-from fzgap.analyze.records import AuditReport
-from fzgap.analyze.errors import FzgapError, InputError
-from fzgap.analyze.ingest import load_document
-from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
+if TYPE_CHECKING:
+    from fzgap.analyze.audit import analyze_document, analyze_file, analyze_text
+    from fzgap.analyze.errors import InputError
+    from fzgap.analyze.ingest import Block, Document, load_document
+    from fzgap.analyze.records import AuditReport
+    from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
+    from fzgap.errors import FzgapError
 
 try:
     __version__ = _metadata.version("fzgap")
 except _metadata.PackageNotFoundError:  # running from a source tree without install
     __version__ = "0.0.0"
 
-__all__ = [
-    "AuditReport",
-    "analyze_document",
-    "analyze_file",
-    "analyze_text",
-    "Block",
-    "Document",
-    "FzgapError",
-    "InputError",
-    "Paragraph",
-    "SegmentedReport",
-    "load_document",
-    "segment",
-    "__version__",
-]
+_HOME = {
+    "AuditReport": "fzgap.analyze.records",
+    "analyze_document": "fzgap.analyze.audit",
+    "analyze_file": "fzgap.analyze.audit",
+    "analyze_text": "fzgap.analyze.audit",
+    "Block": "fzgap.analyze.ingest",
+    "Document": "fzgap.analyze.ingest",
+    "FzgapError": "fzgap.errors",
+    "InputError": "fzgap.analyze.errors",
+    "Paragraph": "fzgap.analyze.segment",
+    "SegmentedReport": "fzgap.analyze.segment",
+    "load_document": "fzgap.analyze.ingest",
+    "segment": "fzgap.analyze.segment",
+}
+__all__ = [*sorted(_HOME), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'fzgap' has no attribute {name!r}")

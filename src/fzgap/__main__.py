@@ -1,5 +1,5 @@
 """Allow ``python -m fzgap``."""
 
-from fzgap.analyze.cli import main
+from fzgap.cli import main
 
 raise SystemExit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fzgap.analyze.cli import main
+from fzgap.cli import main
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fzgap.analyze.batch import collect_inputs, run_batch
-from fzgap.analyze.cli import main
+from fzgap.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EX = ROOT / "examples"

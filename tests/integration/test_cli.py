@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fzgap.analyze.cli import COMMANDS, build_parser, main
+from fzgap.cli import COMMANDS, build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = str(ROOT / "examples" / "qinghe-county-2024.txt")

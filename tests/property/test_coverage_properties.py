@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fzgap import analyze_text
-from fzgap.analyze.headings import match_marker
+from fzgap.analyze.segment._headings import match_marker
 from fzgap.analyze.records import STATUS_ORDER
 from fzgap.model.textnorm import normalize
 from fzgap.train.corpus import load_corpus

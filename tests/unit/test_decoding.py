@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from fzgap import load_document
-from fzgap.analyze.decoding import decode_text
+from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.errors import BinaryDataError, EncodingDetectionError, InputError
 
 TEXT = "港口镇2021年法治政府建设年度报告\n一、主要举措和成效\n（一）严格落实重大行政决策程序。全年审查合同146份，出具法律意见11份。\n二、存在的不足\n"

@@ -9,7 +9,7 @@ import pytest
 
 from fzgap import load_document, segment
 from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError
-from fzgap.analyze.pdf_reader import PdfLine, rejoin_lines
+from fzgap.analyze.ingest._pdf import PdfLine, rejoin_lines
 
 
 def _paragraphs(source) -> list[str]:
@@ -180,7 +180,7 @@ def test_rejoin_keeps_short_lines_and_headings_apart() -> None:
 
 
 def test_fragments_of_one_line_are_joined_before_rejoining() -> None:
-    from fzgap.analyze.pdf_reader import _merge_fragments
+    from fzgap.analyze.ingest._pdf import _merge_fragments
 
     lines = [
         PdfLine(0, 72, 300, 100, 12, "全年召开常务会议专题研究法治"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fzgap import load_document, segment
-from fzgap.analyze.headings import heading_parts, match_marker, split_joined_items
-from fzgap.analyze.sections import section_of_heading
+from fzgap.analyze.segment._headings import heading_parts, match_marker, split_joined_items
+from fzgap.analyze.segment._sections import section_of_heading
 
 
 def _seg(text: str):

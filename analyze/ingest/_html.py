@@ -7,7 +7,7 @@ import re
 import lxml.etree
 import lxml.html
 
-from fzgap.analyze.decoding import decode_text
+from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.errors import CorruptDocumentError
 
 __all__ = ["read_html", "looks_like_html", "html_lines"]

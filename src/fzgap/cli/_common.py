@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fzgap.analyze.errors import FzgapError
+from fzgap.errors import FzgapError
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES
 
 __all__ = ["add_max_size", "max_bytes", "UsageError", "add_model", "read_lines"]
@@ -41,7 +41,7 @@ def read_lines(source: str) -> list[str]:
     """Non-empty lines of a UTF-8/GBK/UTF-16 text file, or of standard input for ``-``."""
     import sys
 
-    from fzgap.analyze.decoding import decode_text
+    from fzgap.analyze.ingest._decoding import decode_text
     from fzgap.analyze.errors import EmptyDocumentError
 
     if source == "-":

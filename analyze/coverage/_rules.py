@@ -6,37 +6,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fzgap.analyze.evidence import strong_facts
-from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, Structure, StructurePart, SubItemResult
-from fzgap.analyze.segment import Paragraph, SegmentedReport
+from fzgap.analyze.coverage._evidence import strong_facts
+from fzgap.analyze.coverage._scoring import ScoredReport
+from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, SubItemResult
+from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import AreaSpec, Checklist
 
-__all__ = ["ScoredReport", "assess_area", "assess_structure", "PARTS", "MAX_EVIDENCE"]
+__all__ = ["assess_area", "MAX_EVIDENCE"]
 
-#: Required parts of a report (督察工作规定): id, name, section type.
-PARTS: tuple[tuple[str, str, str], ...] = (
-    ("S1", "主要举措和成效", "achievement"),
-    ("S2", "存在的不足和原因", "deficiency"),
-    ("S3", "党政主要负责人履行第一责任人职责情况", "first_responsibility"),
-    ("S4", "下一年度主要安排", "plan"),
-)
 MAX_EVIDENCE = 8
-_SECTION_ZH = {"preamble": "开头", "achievement": "主要举措和成效", "first_responsibility": "第一责任人履职情况",
-               "deficiency": "存在的不足", "plan": "下一年度安排", "other": "其他"}
-
-
-@dataclass(frozen=True, slots=True)
-class ScoredReport:
-    """A segmented report with the model's scores for every paragraph and every sentence."""
-
-    report: SegmentedReport
-    scores: np.ndarray  # (n_paragraphs, 5)
-    sentences: tuple[tuple[str, ...], ...]  # normalised sentences of each paragraph
-    shown: tuple[tuple[str, ...], ...]  # the same sentences as written (for evidence)
-    sentence_scores: tuple[np.ndarray, ...]  # (n_sentences, 5) per paragraph
-    thresholds: dict[str, float]
-    clauses: dict[tuple[int, int], tuple[str, float]]  # (paragraph, area) -> best clause carrying a sub-item, its score
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +149,3 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     ordered = sorted(hits, key=lambda h: (not h.evidence.counts, not h.evidence.main, not h.labelled, -h.evidence.score, h.evidence.index))
     return AreaResult(spec.id, spec.zh, status, tuple(reasons), tuple(h.evidence for h in ordered[:MAX_EVIDENCE]),
                       tuple(subitems), counts)
-
-
-def assess_structure(report: SegmentedReport) -> Structure:
-    """Which required parts the report has, with the heading that opens each."""
-    parts = []
-    for pid, name, section in PARTS:
-        members = [p for p in report.paragraphs if p.section == section and p.kind != "title"]
-        heading = next((p.text for p in members if p.kind == "heading"), None)
-        if heading is None and members and members[0].headings:
-            heading = members[0].headings[-1]
-        parts.append(StructurePart(pid, name, section, bool(members), heading, sum(p.kind == "body" for p in members)))
-    return Structure(tuple(parts), report.title, report.unit, report.year)
-
-
-def section_name(section: str) -> str:
-    """Chinese name of a section type."""
-    return _SECTION_ZH.get(section, section)

@@ -1,6 +1,6 @@
 """The ``fzgap`` command line: parse, call one library function per command, render.
 
-Each command lives in its own module under ``fzgap.analyze.commands`` and exposes
+Each command lives in its own module under ``fzgap.cli`` and exposes
 ``NAME``, ``HELP``, ``EXAMPLE``, ``add_arguments(parser)`` and ``run(args) -> int``.
 """
 
@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from fzgap.analyze.errors import FzgapError
+from fzgap.errors import FzgapError
 
 __all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
 
@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command(name: str):
-    return importlib.import_module(f"fzgap.analyze.commands.{name}")
+    return importlib.import_module(f"fzgap.cli.{name}")
 
 
 def build_parser() -> argparse.ArgumentParser:

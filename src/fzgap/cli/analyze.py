@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from fzgap.analyze.commands.common import UsageError, add_max_size, add_model, max_bytes
+from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
 from fzgap.analyze.output import write_output
-from fzgap.analyze.records import STATUS_ORDER
-from fzgap.analyze.render.dispatch import FORMATS, render_one
+from fzgap.analyze.constants import STATUS_ORDER
+from fzgap.analyze.render import FORMATS, render_one
 
 NAME = "analyze"
 HELP = "audit reports: for each checklist area, covered / thin / missing, with reasons and evidence"
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
     from fzgap.analyze.batch import run_batch
-    from fzgap.analyze.batch_output import BatchWriter
+    from fzgap.analyze.batch_writer import BatchWriter
 
     if not inputs:
         raise UsageError(f"no report files (.txt .html .docx .pdf) in {' '.join(args.paths)}")
@@ -106,12 +106,12 @@ def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
     errors = [i for i in writer.items if i.error]
     for i in errors:
         sys.stderr.write(f"fzgap: error: {i.source}: {i.error}\n")
-    done = [i for i in writer.items if i.data()]
+    done = [i for i in writer.items if i.report is not None]
     skipped = sum(i.skipped for i in writer.items)
     sys.stderr.write(f"fzgap: {len(done)} audited ({skipped} resumed), {len(errors)} failed" + (f"; results in {out}" if folder else "") + "\n")
     if errors:
         return 2
-    statuses = [a["status"] for i in done for a in i.data()["areas"]]
+    statuses = [a.status for i in done if i.report is not None for a in i.report.areas]
     return 1 if _failed(statuses, args.fail_on) else 0
 
 

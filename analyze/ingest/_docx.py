@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from fzgap.analyze.document import Block
+from fzgap.analyze.ingest._document import Block
 from fzgap.analyze.errors import CorruptDocumentError
 
 __all__ = ["read_docx"]

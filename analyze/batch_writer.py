@@ -7,7 +7,8 @@ from pathlib import Path
 
 from fzgap.analyze.batch import BatchItem, output_stem
 from fzgap.analyze.output import write_output
-from fzgap.analyze.render.dispatch import EXTENSIONS, render_one
+from fzgap.analyze.records import AuditReport
+from fzgap.analyze.render import EXTENSIONS, render_one
 from fzgap.analyze.render.table import render_csv, render_xlsx, summary_row
 
 __all__ = ["BatchWriter"]
@@ -35,7 +36,7 @@ class BatchWriter:
     def add(self, item: BatchItem) -> None:
         """Record an item and, in folder mode, write its files now (so an interrupted batch can resume)."""
         self.items.append(item)
-        if self.out_dir is None or item.report is None:
+        if self.out_dir is None or item.report is None or item.skipped:
             return
         stem = output_stem(Path(item.source), self.inputs)
         if self.fmt not in ("json", "jsonl", "csv", "xlsx"):
@@ -45,10 +46,11 @@ class BatchWriter:
 
     def rows(self) -> list[dict[str, str]]:
         """Summary rows, one per input, in input order."""
-        return [summary_row(i.source, i.data(), i.error) for i in self.items]
+        return [summary_row(i.source, i.report, i.error) for i in self.items]
 
-    def evidence(self) -> list[tuple[str, dict]]:
-        return [(i.source, d) for i in self.items if (d := i.data()) is not None]
+    def evidence(self) -> list[tuple[str, AuditReport]]:
+        """(source, audit) of every audited input, in input order."""
+        return [(i.source, i.report) for i in self.items if i.report is not None]
 
     def finish(self) -> list[Path]:
         """Write the summary files in folder mode; return what was written."""
@@ -59,7 +61,7 @@ class BatchWriter:
             write_output(data, self.out_dir / name)
             written.append(self.out_dir / name)
         if self.fmt == "jsonl":
-            lines = "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
+            lines = "".join(json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
             write_output(lines, self.out_dir / "audits.jsonl")
             written.append(self.out_dir / "audits.jsonl")
         return written
@@ -67,7 +69,7 @@ class BatchWriter:
     def stream(self) -> str | bytes:
         """The whole batch as one output (no folder): jsonl lines, csv, xlsx or the text table."""
         if self.fmt == "jsonl":
-            return "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
+            return "".join(json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
         if self.fmt == "csv":
             return render_csv(self.rows())
         if self.fmt == "xlsx":

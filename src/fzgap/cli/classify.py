@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from fzgap.analyze.commands.common import add_model, read_lines
+from fzgap.cli._common import add_model, read_lines
 from fzgap.analyze.output import write_output
 from fzgap.model.areas import AREAS
-from fzgap.model.scorer import Classification, load_model
+from fzgap.model.scorer import Classification, classify, load_model
 
 NAME = "classify"
 HELP = "tag each input line (one paragraph) with the checklist areas it reports on"
@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
     """Classify every non-empty line."""
     lines = read_lines(args.file)
     model = load_model(args.model)
-    write_output(render(model.classify(lines), args.format), args.out)
+    write_output(render(classify(model, lines), args.format), args.out)
     return 0

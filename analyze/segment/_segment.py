@@ -6,16 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from fzgap.analyze.chrome import looks_like_title
-from fzgap.analyze.document import Document
-from fzgap.analyze.headings import STYLE_RANK, Marker, heading_parts, match_marker, split_joined_items
-from fzgap.analyze.sections import is_first_responsibility_heading, section_of_heading, section_of_text
+from fzgap.analyze.ingest import Document
+from fzgap.analyze.segment._headings import STYLE_RANK, Marker, heading_parts, match_marker, split_joined_items
+from fzgap.analyze.segment._sections import is_first_responsibility_heading, section_of_heading, section_of_text
+from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
 from fzgap.model.textnorm import normalize
 
-__all__ = ["Paragraph", "SegmentedReport", "segment"]
+__all__ = ["Kind", "Paragraph", "SegmentedReport", "segment"]
 
 Kind = Literal["title", "heading", "body"]
-_SENTENCE_END = "。；;！!？?"
 _DATE_LINE = re.compile(r"^\s*(?:20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 _UNIT_LINE = re.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|局|委员会|委|办公室|办|办事处|管委会|管理委员会|厅|镇|乡|街道|党委|党工委|司法所|中心)$"
@@ -80,10 +79,6 @@ class SegmentedReport:
     year: int | None
     paragraphs: tuple[Paragraph, ...]
 
-    def to_dict(self) -> dict[str, object]:
-        """Plain-data form without the paragraphs' texts."""
-        return {"source": self.source, "format": self.format, "title": self.title, "unit": self.unit, "year": self.year}
-
 
 @dataclass(slots=True)
 class _Item:
@@ -116,7 +111,7 @@ def _find_title(items: list[_Item], hint: str | None) -> list[int]:
         it = items[i]
         if i + 1 < len(items) and len(it.norm) <= 50 and len(items[i + 1].norm) <= 20:
             joined = (it.norm + items[i + 1].norm).replace(" ", "")
-            if looks_like_title(joined) and it.norm[-1:] not in _SENTENCE_END and match_marker(it.norm) is None:
+            if looks_like_title(joined) and it.norm[-1:] not in SENTENCE_ENDS and match_marker(it.norm) is None:
                 return [i, i + 1]
     if hint:
         for i in range(min(5, len(items))):
@@ -172,7 +167,7 @@ def _classify_lines(items: list[_Item], skip: set[int]) -> None:
             it.rank = STYLE_RANK[it.marker.style]
         elif it.hint == "heading" and len(it.norm) <= 60:
             it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
-        elif (len(it.norm) <= 25 and it.norm[-1:] not in _SENTENCE_END
+        elif (len(it.norm) <= 25 and it.norm[-1:] not in SENTENCE_ENDS
               and section_of_heading(it.norm) in ("deficiency", "plan", "first_responsibility", "other")) or (
                 len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
             # An unnumbered line that only names a section ("存在的不足", "下一步工作打算").

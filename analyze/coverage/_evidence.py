@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["split_sentences", "split_clauses", "strong_facts", "is_weak_only"]
+from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 
-_SENT = re.compile(r"[^。；;！!？?]+[。；;！!？?]*")
+__all__ = ["split_sentences", "split_clauses", "strong_facts"]
+
+_SENT = re.compile(f"[^{SENTENCE_ENDS}]+[{SENTENCE_ENDS}]*")
 _DOC = re.compile(r"《[^《》]{2,60}》")
 _DOCNO = re.compile(r"[〔\[(（]\s*20\d{2}\s*[〕\])）]\s*\d{1,4}\s*号")
 _CASE = re.compile(r"[“\"][^”\"]{2,30}[”\"](?:案|一案|案件)")
@@ -19,7 +21,7 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in parts if p.strip()] or [text]
 
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?：:]+[，,。；;！!？?：:]*")
+_CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_ENDS}]*")
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -49,8 +51,3 @@ def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
     # Only Arabic figures: Chinese numerals are mostly set phrases (三项制度, 一次办好).
     facts += [m.group(0) for m in _figure_pattern(units).finditer(text)]
     return facts
-
-
-def is_weak_only(text: str, units: tuple[str, ...]) -> bool:
-    """True when a text reports no strong fact (only verbs such as 加强、推进、落实)."""
-    return not strong_facts(text, units)

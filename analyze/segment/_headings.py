@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fzgap.analyze.text import SENTENCE_ENDS
+
 __all__ = ["Marker", "match_marker", "split_joined_items", "heading_parts", "STYLE_RANK"]
 
 _CN = "一二三四五六七八九十"
@@ -23,7 +25,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"^([{_CN}]{{1,3}})是\s*[,，:：]?\s*")),
     ("di", re.compile(rf"^第([{_CN}]{{1,3}})\s*[,，、:：]\s*")),
 )
-_SENTENCE_END = "。；;！!？?"
 _HEADING_MAX = 40
 
 
@@ -73,7 +74,7 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
         return None, False
     stripped = body.rstrip()
     inner = stripped.rstrip("。.:：")
-    if stripped[-1:] not in ";；" and len(inner) <= _HEADING_MAX and not any(c in _SENTENCE_END for c in inner):
+    if stripped[-1:] not in ";；" and len(inner) <= _HEADING_MAX and not any(c in SENTENCE_ENDS for c in inner):
         # A short sentence with commas that ends in 。 is a list item, not a title.
         if not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner)):
             return text.rstrip().rstrip("。.:："), True

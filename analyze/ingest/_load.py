@@ -6,9 +6,10 @@ import os
 import re
 from pathlib import Path
 
-from fzgap.analyze.chrome import looks_like_title, page_mask
-from fzgap.analyze.decoding import decode_text
-from fzgap.analyze.document import Block, Document
+from fzgap.analyze.ingest._chrome import page_mask
+from fzgap.analyze.text import looks_like_title
+from fzgap.analyze.ingest._decoding import decode_text
+from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.errors import (
     EmptyDocumentError,
     FileTooLargeError,
@@ -18,13 +19,15 @@ from fzgap.analyze.errors import (
     NotFoundError,
     UnsupportedFormatError,
 )
-from fzgap.analyze.html_reader import looks_like_html, read_html
+from fzgap.analyze.ingest._html import looks_like_html, read_html
 
-__all__ = ["load_document", "read_file_bytes", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS"]
+__all__ = ["load_document", "read_file_bytes", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS", "REPORT_SUFFIXES"]
 
 #: Default size limit: far above any real report, low enough to refuse a wrong file quickly.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_EXTENSIONS = frozenset({"", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
+#: Suffixes a folder of reports is searched for.
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c")
 _STRIP = " \t\u00a0\u3000\ufeff\u200b"
@@ -158,11 +161,11 @@ def load_document(
     title_hint: str | None = None
     encoding: str | None = None
     if kind == "pdf":
-        from fzgap.analyze.pdf_reader import read_pdf
+        from fzgap.analyze.ingest._pdf import read_pdf
 
         blocks = [Block(t) for t in read_pdf(data, label)]
     elif kind == "docx":
-        from fzgap.analyze.docx_reader import read_docx
+        from fzgap.analyze.ingest._docx import read_docx
 
         blocks, title_hint = read_docx(data, label)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from fzgap.analyze.commands.common import UsageError, add_model
+from fzgap.cli._common import UsageError, add_model
 from fzgap.analyze.output import write_output
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 from fzgap.model.scorer import Explanation, load_model

@@ -6,9 +6,10 @@ One filter serves HTML pages and text copied from them, so both lose the same ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-__all__ = ["is_chrome_line", "strip_chrome", "page_mask", "looks_like_title"]
+from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
+
+__all__ = ["is_chrome_line", "page_mask"]
 
 # Labels of the info rows and widgets, each optionally followed by a value up to the next label.
 _FIELD = (
@@ -55,7 +56,7 @@ def is_chrome_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if len(s) > 40 and s[-1] in "。；;！!？?":
+    if len(s) > 40 and s[-1] in SENTENCE_ENDS:
         return False
     if _BREADCRUMB.search(s) and len(s) <= 80:
         return True
@@ -76,40 +77,6 @@ def is_chrome_line(line: str) -> bool:
     return len(residue) <= 2
 
 
-def strip_chrome(lines: Iterable[str]) -> tuple[list[str], int]:
-    """Drop chrome lines; return the kept lines and how many were dropped.
-
-    Parameters
-    ----------
-    lines : iterable of str
-        Lines in reading order.
-
-    Returns
-    -------
-    (list of str, int)
-    """
-    kept: list[str] = []
-    dropped = 0
-    for line in lines:
-        if is_chrome_line(line):
-            dropped += 1
-        else:
-            kept.append(line)
-    return kept, dropped
-
-
-_TITLE = re.compile(r"(法治|依法行政|法治政府).{0,30}(报告|情况|总结)|(报告|总结)$")
-_SENTENCE_END = "。；;！!？?"
-
-
-def looks_like_title(line: str) -> bool:
-    """Tell whether ``line`` reads like a report title (short, names a report, no sentence end)."""
-    s = line.strip()
-    if not 6 <= len(s) <= 70 or s[-1] in _SENTENCE_END + ":：，," or "。" in s or "如下" in s:
-        return False
-    return bool(_TITLE.search(s.replace(" ", "")))
-
-
 def _menu_row(line: str) -> bool:
     """A row of three or more short link texts (首页 | 政务公开 | 政务服务 …)."""
     tokens = [t for t in re.split(r"[|｜·•/\s]+", line) if t]
@@ -117,7 +84,7 @@ def _menu_row(line: str) -> bool:
 
 
 def _substantive(line: str) -> bool:
-    return len(line) > 40 or line.rstrip()[-1:] in _SENTENCE_END
+    return len(line) > 40 or line.rstrip()[-1:] in SENTENCE_ENDS
 
 
 def page_mask(lines: list[str]) -> list[bool]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from fzgap.analyze.commands.common import add_max_size, max_bytes
+from fzgap.cli._common import add_max_size, max_bytes
 from fzgap.analyze.ingest import load_document
 from fzgap.analyze.output import write_output
-from fzgap.analyze.segment import SegmentedReport, segment
+from fzgap.analyze.render.segments import render_segments_jsonl, render_segments_text
+from fzgap.analyze.segment import segment
 
 NAME = "segment"
 HELP = "split a report into paragraphs with their headings and section types"
@@ -23,23 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_max_size(parser)
 
 
-def render_text(report: SegmentedReport) -> str:
-    """One line per paragraph: index, section, kind, then the text indented by heading level."""
-    head = [f"# title: {report.title or '-'}", f"# unit: {report.unit or '-'}", f"# year: {report.year or '-'}"]
-    rows = []
-    for p in report.paragraphs:
-        indent = "  " * ((p.level or 1) - 1) if p.kind == "heading" else ""
-        rows.append(f"{p.index:>4}  {p.section:<20} {p.kind:<7} {indent}{p.text}")
-    return "\n".join(head + rows) + "\n"
-
-
-def render_jsonl(report: SegmentedReport) -> str:
-    """One JSON object per paragraph."""
-    return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in report.paragraphs)
-
-
 def run(args: argparse.Namespace) -> int:
     """Segment one file and print it."""
     report = segment(load_document(args.file, max_bytes=max_bytes(args)))
-    write_output(render_jsonl(report) if args.format == "jsonl" else render_text(report), args.out)
+    write_output(render_segments_jsonl(report) if args.format == "jsonl" else render_segments_text(report), args.out)
     return 0
