@@ -30,7 +30,19 @@ _HOME = {
     "SegmentedReport": "fzgap.analyze.segment",
     "segment": "fzgap.analyze.segment",
 }
-__all__ = sorted(_HOME)
+__all__ = [
+    "analyze_document",
+    "analyze_file",
+    "analyze_text",
+    "AuditReport",
+    "Block",
+    "Document",
+    "InputError",
+    "load_document",
+    "Paragraph",
+    "segment",
+    "SegmentedReport",
+]
 
 
 def __getattr__(name: str) -> Any:

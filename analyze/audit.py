@@ -10,7 +10,13 @@ from pathlib import Path
 
 from fzgap.analyze.coverage import assess_area, assess_structure, score_report
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, Document, load_document
-from fzgap.analyze.records import AuditReport, ChecklistInfo, DocumentInfo, ModelInfo, ParagraphResult
+from fzgap.analyze.records import (
+    AuditReport,
+    ChecklistInfo,
+    DocumentInfo,
+    ModelInfo,
+    ParagraphResult,
+)
 from fzgap.analyze.segment import segment
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist, load_checklist
@@ -30,7 +36,9 @@ def _checklist(checklist: ChecklistLike) -> Checklist:
     return checklist if isinstance(checklist, Checklist) else load_checklist(checklist)
 
 
-def analyze_document(doc: Document, *, model: ModelLike = None, checklist: ChecklistLike = None) -> AuditReport:
+def analyze_document(
+    doc: Document, *, model: ModelLike = None, checklist: ChecklistLike = None
+) -> AuditReport:
     """Audit an ingested document.
 
     Parameters
@@ -51,19 +59,43 @@ def analyze_document(doc: Document, *, model: ModelLike = None, checklist: Check
     scored = score_report(report, m, cl)
     areas = tuple(assess_area(scored, k, cl) for k in range(len(AREAS)))
     results = tuple(
-        ParagraphResult(p.index, p.text, p.kind, p.section, p.headings, labels_of(m, scored.scores[p.index]),
-                        {a: round(float(s), 4) for a, s in zip(AREAS, scored.scores[p.index])})
+        ParagraphResult(
+            p.index,
+            p.text,
+            p.kind,
+            p.section,
+            p.headings,
+            labels_of(m, scored.scores[p.index]),
+            {a: round(float(s), 4) for a, s in zip(AREAS, scored.scores[p.index])},
+        )
         for p in report.paragraphs
     )
-    info = DocumentInfo(doc.source, doc.format, doc.encoding, sum(len(p.text) for p in report.paragraphs),
-                        len(report.paragraphs), doc.removed)
-    model_info = ModelInfo(m.manifest.get("artifact_sha256"), dict(m.thresholds), m.manifest.get("training_data_sha256"))
-    checklist_info = ChecklistInfo(cl.name, cl.version, cl.source, tuple(cl.rules.counting_sections))
+    info = DocumentInfo(
+        doc.source,
+        doc.format,
+        doc.encoding,
+        sum(len(p.text) for p in report.paragraphs),
+        len(report.paragraphs),
+        doc.removed,
+    )
+    model_info = ModelInfo(
+        m.manifest.get("artifact_sha256"),
+        dict(m.thresholds),
+        m.manifest.get("training_data_sha256"),
+    )
+    checklist_info = ChecklistInfo(
+        cl.name, cl.version, cl.source, tuple(cl.rules.counting_sections)
+    )
     return AuditReport(info, assess_structure(report), areas, results, model_info, checklist_info)
 
 
-def analyze_file(path: str | os.PathLike[str], *, model: ModelLike = None, checklist: ChecklistLike = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> AuditReport:
+def analyze_file(
+    path: str | os.PathLike[str],
+    *,
+    model: ModelLike = None,
+    checklist: ChecklistLike = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> AuditReport:
     """Audit a report file (text, HTML, DOCX or PDF).
 
     Examples
@@ -72,10 +104,15 @@ def analyze_file(path: str | os.PathLike[str], *, model: ModelLike = None, check
     >>> report.statuses["reconsideration"]  # doctest: +SKIP
     'covered'
     """
-    return analyze_document(load_document(Path(path), max_bytes=max_bytes), model=model, checklist=checklist)
+    return analyze_document(
+        load_document(Path(path), max_bytes=max_bytes), model=model, checklist=checklist
+    )
 
 
-def analyze_text(text: str, *, name: str = "<text>", model: ModelLike = None,
-                 checklist: ChecklistLike = None) -> AuditReport:
+def analyze_text(
+    text: str, *, name: str = "<text>", model: ModelLike = None, checklist: ChecklistLike = None
+) -> AuditReport:
     """Audit a report given as a string (one paragraph per line)."""
-    return analyze_document(load_document(text.encode("utf-8"), name=name), model=model, checklist=checklist)
+    return analyze_document(
+        load_document(text.encode("utf-8"), name=name), model=model, checklist=checklist
+    )

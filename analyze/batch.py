@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fzgap.analyze.errors import InputError, NotFoundError
-from fzgap.errors import FzgapError
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, REPORT_SUFFIXES
 from fzgap.analyze.records import AuditReport, RecordError
+from fzgap.errors import FzgapError
 
 __all__ = ["BatchItem", "collect_inputs", "run_batch", "REPORT_SUFFIXES", "output_stem"]
 
@@ -38,8 +38,13 @@ def collect_inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            out += sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
         elif p.exists():
             out.append(p)
         else:
@@ -60,7 +65,9 @@ def _one(path: str, model: str | None, checklist: str | None, max_bytes: int) ->
     from fzgap.analyze.audit import analyze_file
 
     try:
-        return BatchItem(path, analyze_file(path, model=model, checklist=checklist, max_bytes=max_bytes))
+        return BatchItem(
+            path, analyze_file(path, model=model, checklist=checklist, max_bytes=max_bytes)
+        )
     except InputError as exc:
         return BatchItem(path, None, exc.problem)
     except FzgapError as exc:
@@ -137,7 +144,12 @@ def run_batch(
         yield ready.get(str(p)) or results[str(p)]
 
 
-def _execute(args: list[tuple[str, str | None, str | None, int]], jobs: int, backend: str, scheduler: str | None) -> Iterator[BatchItem]:
+def _execute(
+    args: list[tuple[str, str | None, str | None, int]],
+    jobs: int,
+    backend: str,
+    scheduler: str | None,
+) -> Iterator[BatchItem]:
     if not args:
         return
     if backend == "dask":
@@ -148,20 +160,28 @@ def _execute(args: list[tuple[str, str | None, str | None, int]], jobs: int, bac
     else:
         from joblib import Parallel, delayed
 
-        yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(delayed(_one)(*a) for a in args)
+        yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(
+            delayed(_one)(*a) for a in args
+        )
 
 
-def _dask(args: list[tuple[str, str | None, str | None, int]], scheduler: str | None) -> Iterator[BatchItem]:
+def _dask(
+    args: list[tuple[str, str | None, str | None, int]], scheduler: str | None
+) -> Iterator[BatchItem]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
-        raise FzgapError("the dask backend needs dask.distributed: pip install 'fzgap[dask]'") from None
+        raise FzgapError(
+            "the dask backend needs dask.distributed: pip install 'fzgap[dask]'"
+        ) from None
     cluster = None
     try:
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+            cluster = LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+            )
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         raise FzgapError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None
@@ -172,7 +192,9 @@ def _dask(args: list[tuple[str, str | None, str | None, int]], scheduler: str | 
                 yield fut.result()
             except Exception as exc:  # a lost worker fails one report, not the batch
                 i = futures.index(fut)
-                yield BatchItem(args[i][0], None, f"dask worker failed ({type(exc).__name__}: {exc})")
+                yield BatchItem(
+                    args[i][0], None, f"dask worker failed ({type(exc).__name__}: {exc})"
+                )
     finally:
         client.close()
         if cluster is not None:

@@ -40,9 +40,14 @@ class BatchWriter:
             return
         stem = output_stem(Path(item.source), self.inputs)
         if self.fmt not in ("json", "jsonl", "csv", "xlsx"):
-            write_output(render_one(item.report, self.fmt), self.out_dir / (stem + EXTENSIONS[self.fmt]))
+            write_output(
+                render_one(item.report, self.fmt), self.out_dir / (stem + EXTENSIONS[self.fmt])
+            )
         # The JSON is written last: its presence marks the report as done for --resume.
-        write_output(json.dumps(item.report.to_dict(), ensure_ascii=False, indent=2) + "\n", self.out_dir / (stem + ".json"))
+        write_output(
+            json.dumps(item.report.to_dict(), ensure_ascii=False, indent=2) + "\n",
+            self.out_dir / (stem + ".json"),
+        )
 
     def rows(self) -> list[dict[str, str]]:
         """Summary rows, one per input, in input order."""
@@ -57,11 +62,17 @@ class BatchWriter:
         if self.out_dir is None:
             return []
         written = []
-        for name, data in (("summary.csv", render_csv(self.rows())), ("summary.xlsx", render_xlsx(self.rows(), self.evidence()))):
+        for name, data in (
+            ("summary.csv", render_csv(self.rows())),
+            ("summary.xlsx", render_xlsx(self.rows(), self.evidence())),
+        ):
             write_output(data, self.out_dir / name)
             written.append(self.out_dir / name)
         if self.fmt == "jsonl":
-            lines = "".join(json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
+            lines = "".join(
+                json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+                for _, d in self.evidence()
+            )
             write_output(lines, self.out_dir / "audits.jsonl")
             written.append(self.out_dir / "audits.jsonl")
         return written
@@ -69,7 +80,10 @@ class BatchWriter:
     def stream(self) -> str | bytes:
         """The whole batch as one output (no folder): jsonl lines, csv, xlsx or the text table."""
         if self.fmt == "jsonl":
-            return "".join(json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n" for _, d in self.evidence())
+            return "".join(
+                json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+                for _, d in self.evidence()
+            )
         if self.fmt == "csv":
             return render_csv(self.rows())
         if self.fmt == "xlsx":

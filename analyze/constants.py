@@ -7,8 +7,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["Status", "STATUS_ORDER", "STATUS_ZH", "STATUS_SYMBOL", "STATUS_COLOUR", "STATUS_FILL", "STATUS_ANSI",
-           "AREA_COLOUR"]
+__all__ = [
+    "Status",
+    "STATUS_ORDER",
+    "STATUS_ZH",
+    "STATUS_SYMBOL",
+    "STATUS_COLOUR",
+    "STATUS_FILL",
+    "STATUS_ANSI",
+    "AREA_COLOUR",
+]
 
 Status = Literal["covered", "thin", "missing"]
 #: Statuses from worst to best.
@@ -22,5 +30,10 @@ STATUS_FILL: dict[str, str] = {"covered": "C8E6C9", "thin": "FFF59D", "missing":
 #: Terminal colour of a status.
 STATUS_ANSI: dict[str, str] = {"covered": "\033[32m", "thin": "\033[33m", "missing": "\033[31m"}
 #: Colour of each area (tags, highlights).
-AREA_COLOUR: dict[str, str] = {"decision": "#1565c0", "enforcement": "#6a1b9a", "reconsideration": "#00838f",
-                               "publicity": "#ef6c00", "first_responsibility": "#ad1457"}
+AREA_COLOUR: dict[str, str] = {
+    "decision": "#1565c0",
+    "enforcement": "#6a1b9a",
+    "reconsideration": "#00838f",
+    "publicity": "#ef6c00",
+    "first_responsibility": "#ad1457",
+}

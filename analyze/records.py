@@ -12,9 +12,24 @@ from typing import Any, cast
 from fzgap.analyze.constants import STATUS_ORDER, Status
 from fzgap.errors import FzgapError
 
-__all__ = ["Status", "STATUS_ORDER", "Reason", "Evidence", "SubItemResult", "AreaCounts", "AreaResult",
-           "StructurePart", "Structure", "ParagraphResult", "DocumentInfo", "ModelInfo", "ChecklistInfo",
-           "AuditReport", "SCHEMA_VERSION", "RecordError"]
+__all__ = [
+    "Status",
+    "STATUS_ORDER",
+    "Reason",
+    "Evidence",
+    "SubItemResult",
+    "AreaCounts",
+    "AreaResult",
+    "StructurePart",
+    "Structure",
+    "ParagraphResult",
+    "DocumentInfo",
+    "ModelInfo",
+    "ChecklistInfo",
+    "AuditReport",
+    "SCHEMA_VERSION",
+    "RecordError",
+]
 
 #: Version of the JSON schema written by ``to_dict`` (docs/audit-schema.md).
 SCHEMA_VERSION = "1.0"
@@ -52,12 +67,27 @@ class Evidence:
     counts: bool  # in a section that counts as the year's work
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "section": self.section, "score": self.score, "sentence": self.sentence,
-                "main": self.main, "strong_facts": list(self.strong_facts), "counts": self.counts}
+        return {
+            "index": self.index,
+            "section": self.section,
+            "score": self.score,
+            "sentence": self.sentence,
+            "main": self.main,
+            "strong_facts": list(self.strong_facts),
+            "counts": self.counts,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(d["index"], d["section"], d["score"], d["sentence"], d["main"], tuple(d["strong_facts"]), d["counts"])
+        return cls(
+            d["index"],
+            d["section"],
+            d["score"],
+            d["sentence"],
+            d["main"],
+            tuple(d["strong_facts"]),
+            d["counts"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +100,12 @@ class SubItemResult:
     paragraphs: tuple[int, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "found": self.found, "paragraphs": list(self.paragraphs)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "found": self.found,
+            "paragraphs": list(self.paragraphs),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SubItemResult:
@@ -90,14 +125,27 @@ class AreaCounts:
     deficiency_paragraphs: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"paragraphs": self.paragraphs, "main_paragraphs": self.main_paragraphs, "characters": self.characters,
-                "share": self.share, "strong_facts": self.strong_facts, "plan_paragraphs": self.plan_paragraphs,
-                "deficiency_paragraphs": self.deficiency_paragraphs}
+        return {
+            "paragraphs": self.paragraphs,
+            "main_paragraphs": self.main_paragraphs,
+            "characters": self.characters,
+            "share": self.share,
+            "strong_facts": self.strong_facts,
+            "plan_paragraphs": self.plan_paragraphs,
+            "deficiency_paragraphs": self.deficiency_paragraphs,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> AreaCounts:
-        return cls(d["paragraphs"], d["main_paragraphs"], d["characters"], d["share"], d["strong_facts"],
-                   d["plan_paragraphs"], d["deficiency_paragraphs"])
+        return cls(
+            d["paragraphs"],
+            d["main_paragraphs"],
+            d["characters"],
+            d["share"],
+            d["strong_facts"],
+            d["plan_paragraphs"],
+            d["deficiency_paragraphs"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,17 +161,29 @@ class AreaResult:
     counts: AreaCounts
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "status": self.status,
-                "reasons": [r.to_dict() for r in self.reasons], "evidence": [e.to_dict() for e in self.evidence],
-                "subitems": [s.to_dict() for s in self.subitems], "counts": self.counts.to_dict()}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": self.status,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "evidence": [e.to_dict() for e in self.evidence],
+            "subitems": [s.to_dict() for s in self.subitems],
+            "counts": self.counts.to_dict(),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> AreaResult:
         if d["status"] not in STATUS_ORDER:
             raise RecordError(f"unknown status {d['status']!r} for area {d['id']!r}")
-        return cls(d["id"], d["name"], cast(Status, d["status"]), tuple(Reason.from_dict(r) for r in d["reasons"]),
-                   tuple(Evidence.from_dict(e) for e in d["evidence"]),
-                   tuple(SubItemResult.from_dict(s) for s in d["subitems"]), AreaCounts.from_dict(d["counts"]))
+        return cls(
+            d["id"],
+            d["name"],
+            cast(Status, d["status"]),
+            tuple(Reason.from_dict(r) for r in d["reasons"]),
+            tuple(Evidence.from_dict(e) for e in d["evidence"]),
+            tuple(SubItemResult.from_dict(s) for s in d["subitems"]),
+            AreaCounts.from_dict(d["counts"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +198,14 @@ class StructurePart:
     paragraphs: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "section": self.section, "present": self.present,
-                "heading": self.heading, "paragraphs": self.paragraphs}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "section": self.section,
+            "present": self.present,
+            "heading": self.heading,
+            "paragraphs": self.paragraphs,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StructurePart:
@@ -161,12 +227,19 @@ class Structure:
         return tuple(p.name for p in self.parts if not p.present)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "unit": self.unit, "year": self.year,
-                "parts": [p.to_dict() for p in self.parts], "missing_parts": list(self.missing_parts)}
+        return {
+            "title": self.title,
+            "unit": self.unit,
+            "year": self.year,
+            "parts": [p.to_dict() for p in self.parts],
+            "missing_parts": list(self.missing_parts),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Structure:
-        return cls(tuple(StructurePart.from_dict(p) for p in d["parts"]), d["title"], d["unit"], d["year"])
+        return cls(
+            tuple(StructurePart.from_dict(p) for p in d["parts"]), d["title"], d["unit"], d["year"]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +255,27 @@ class ParagraphResult:
     scores: dict[str, float]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "text": self.text, "kind": self.kind, "section": self.section,
-                "headings": list(self.headings), "labels": list(self.labels), "scores": self.scores}
+        return {
+            "index": self.index,
+            "text": self.text,
+            "kind": self.kind,
+            "section": self.section,
+            "headings": list(self.headings),
+            "labels": list(self.labels),
+            "scores": self.scores,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParagraphResult:
-        return cls(d["index"], d["text"], d["kind"], d["section"], tuple(d["headings"]), tuple(d["labels"]), dict(d["scores"]))
+        return cls(
+            d["index"],
+            d["text"],
+            d["kind"],
+            d["section"],
+            tuple(d["headings"]),
+            tuple(d["labels"]),
+            dict(d["scores"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,12 +290,25 @@ class DocumentInfo:
     removed_chrome_lines: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "format": self.format, "encoding": self.encoding, "characters": self.characters,
-                "paragraphs": self.paragraphs, "removed_chrome_lines": self.removed_chrome_lines}
+        return {
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "characters": self.characters,
+            "paragraphs": self.paragraphs,
+            "removed_chrome_lines": self.removed_chrome_lines,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
-        return cls(d["source"], d["format"], d["encoding"], d["characters"], d["paragraphs"], d["removed_chrome_lines"])
+        return cls(
+            d["source"],
+            d["format"],
+            d["encoding"],
+            d["characters"],
+            d["paragraphs"],
+            d["removed_chrome_lines"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +320,17 @@ class ModelInfo:
     training_data_sha256: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"artifact_sha256": self.artifact_sha256, "thresholds": self.thresholds,
-                "training_data_sha256": self.training_data_sha256}
+        return {
+            "artifact_sha256": self.artifact_sha256,
+            "thresholds": self.thresholds,
+            "training_data_sha256": self.training_data_sha256,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ModelInfo:
-        return cls(d.get("artifact_sha256"), dict(d.get("thresholds") or {}), d.get("training_data_sha256"))
+        return cls(
+            d.get("artifact_sha256"), dict(d.get("thresholds") or {}), d.get("training_data_sha256")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +343,12 @@ class ChecklistInfo:
     counting_sections: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "version": self.version, "source": self.source,
-                "counting_sections": list(self.counting_sections)}
+        return {
+            "name": self.name,
+            "version": self.version,
+            "source": self.source,
+            "counting_sections": list(self.counting_sections),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ChecklistInfo:
@@ -289,11 +399,19 @@ class AuditReport:
         """
         if not isinstance(d, dict) or d.get("schema_version") != SCHEMA_VERSION:
             version = d.get("schema_version") if isinstance(d, dict) else None
-            raise RecordError(f"not an fzgap audit of schema {SCHEMA_VERSION} (schema_version {version!r})")
+            raise RecordError(
+                f"not an fzgap audit of schema {SCHEMA_VERSION} (schema_version {version!r})"
+            )
         try:
-            return cls(DocumentInfo.from_dict(d["document"]), Structure.from_dict(d["structure"]),
-                       tuple(AreaResult.from_dict(a) for a in d["areas"]),
-                       tuple(ParagraphResult.from_dict(p) for p in d["paragraphs"]),
-                       ModelInfo.from_dict(d["model"]), ChecklistInfo.from_dict(d["checklist"]))
+            return cls(
+                DocumentInfo.from_dict(d["document"]),
+                Structure.from_dict(d["structure"]),
+                tuple(AreaResult.from_dict(a) for a in d["areas"]),
+                tuple(ParagraphResult.from_dict(p) for p in d["paragraphs"]),
+                ModelInfo.from_dict(d["model"]),
+                ChecklistInfo.from_dict(d["checklist"]),
+            )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise RecordError(f"audit JSON is incomplete or malformed ({type(exc).__name__}: {exc})") from None
+            raise RecordError(
+                f"audit JSON is incomplete or malformed ({type(exc).__name__}: {exc})"
+            ) from None

@@ -13,8 +13,12 @@ import time
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mb", type=float, default=3.0, help="megabytes (UTF-8) of paragraphs (default 3)")
-    parser.add_argument("--card", help="also write the results into this model card's '## Speed' section")
+    parser.add_argument(
+        "--mb", type=float, default=3.0, help="megabytes (UTF-8) of paragraphs (default 3)"
+    )
+    parser.add_argument(
+        "--card", help="also write the results into this model card's '## Speed' section"
+    )
     args = parser.parse_args()
 
     from fzgap.train.corpus import load_corpus
@@ -73,7 +77,11 @@ def _write_card(path: str, lines: list[str], mb: float) -> None:
 
     card = Path(path)
     text = card.read_text(encoding="utf-8") if card.exists() else ""
-    section = "## Speed\n\n" + "\n".join(lines) + f"\n\nMeasured with `python benchmarks/bench_classify.py --mb {mb:g} --card {path}`.\n"
+    section = (
+        "## Speed\n\n"
+        + "\n".join(lines)
+        + f"\n\nMeasured with `python benchmarks/bench_classify.py --mb {mb:g} --card {path}`.\n"
+    )
     if "## Speed" in text:
         head, _, rest = text.partition("## Speed")
         tail = rest.split("\n## ", 1)

@@ -3,7 +3,7 @@
 This package never imports ``fzgap.analyze`` or ``fzgap.train``.
 """
 
-from fzgap.model.areas import AREAS, AREA_NAMES_ZH
+from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 from fzgap.model.textnorm import normalize
 
 __all__ = ["AREAS", "AREA_NAMES_ZH", "normalize"]

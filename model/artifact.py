@@ -15,8 +15,19 @@ import numpy as np
 from fzgap.model.areas import AREAS
 from fzgap.model.errors import ModelError
 
-__all__ = ["save_artifact", "canonicalize", "read_manifest", "load_pipeline", "default_model_dir", "library_versions", "sha256_file",
-           "ARTIFACT_NAME", "MANIFEST_NAME", "FORMAT_VERSION", "KIND"]
+__all__ = [
+    "save_artifact",
+    "canonicalize",
+    "read_manifest",
+    "load_pipeline",
+    "default_model_dir",
+    "library_versions",
+    "sha256_file",
+    "ARTIFACT_NAME",
+    "MANIFEST_NAME",
+    "FORMAT_VERSION",
+    "KIND",
+]
 
 ARTIFACT_NAME = "fzgap-classifier.joblib"
 MANIFEST_NAME = "manifest.json"
@@ -64,7 +75,10 @@ class CompactVocabulary(dict):
     """
 
     def __reduce__(self):
-        return _rebuild_vocabulary, ("\x00".join(self.keys()), np.fromiter(self.values(), dtype=np.int64, count=len(self)))
+        return _rebuild_vocabulary, (
+            "\x00".join(self.keys()),
+            np.fromiter(self.values(), dtype=np.int64, count=len(self)),
+        )
 
 
 def canonicalize(estimator: Any) -> Any:
@@ -110,7 +124,9 @@ def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]
         **manifest,
     }
     path = directory / MANIFEST_NAME
-    path.write_text(json.dumps(full, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(full, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -121,15 +137,21 @@ def read_manifest(directory: str | Path) -> dict[str, Any]:
         directory = directory.parent
     path = directory / MANIFEST_NAME
     if not path.is_file():
-        raise ModelError(f"{directory}: no {MANIFEST_NAME} here; give the folder that `fzgap train` wrote")
+        raise ModelError(
+            f"{directory}: no {MANIFEST_NAME} here; give the folder that `fzgap train` wrote"
+        )
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelError(f"{path}: manifest is not valid JSON ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
-        raise ModelError(f"{path}: unsupported manifest format {manifest.get('format_version') if isinstance(manifest, dict) else '?'} (this fzgap reads {FORMAT_VERSION})")
+        raise ModelError(
+            f"{path}: unsupported manifest format {manifest.get('format_version') if isinstance(manifest, dict) else '?'} (this fzgap reads {FORMAT_VERSION})"
+        )
     if manifest.get("labels") != list(AREAS):
-        raise ModelError(f"{path}: model labels {manifest.get('labels')} differ from this fzgap's areas {list(AREAS)}")
+        raise ModelError(
+            f"{path}: model labels {manifest.get('labels')} differ from this fzgap's areas {list(AREAS)}"
+        )
     return manifest
 
 
@@ -156,14 +178,20 @@ def load_pipeline(directory: str | Path | None = None) -> tuple[Any, dict[str, A
         raise ModelError(f"{artifact}: model artifact is missing")
     digest = sha256_file(artifact)
     if digest != manifest.get("artifact_sha256"):
-        raise ModelError(f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; the file was changed or damaged, refusing to load it")
+        raise ModelError(
+            f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; the file was changed or damaged, refusing to load it"
+        )
     running = library_versions()
     for name in ("scikit-learn", "numpy"):
         built = manifest.get("versions", {}).get(name, "unknown")
         if name == "scikit-learn" and not _compatible(built, running[name]):
-            raise ModelError(f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`")
+            raise ModelError(
+                f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`"
+            )
         if name == "numpy" and built.split(".")[:1] != running[name].split(".")[:1]:
-            raise ModelError(f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`")
+            raise ModelError(
+                f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`"
+            )
     try:
         pipeline = joblib.load(artifact)
     except Exception as exc:  # unpickling can fail in many library-specific ways

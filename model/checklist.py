@@ -88,16 +88,37 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
     bad = set(sections) - set(SECTIONS)
     if bad or not sections:
         raise ChecklistError(f"{w}: counting_sections must name sections among {list(SECTIONS)}")
-    ints = {k: _need(t, k, int, w) for k in ("covered_min_concrete_main", "covered_min_main", "covered_min_labelled", "concrete_min_subitems")}
+    ints = {
+        k: _need(t, k, int, w)
+        for k in (
+            "covered_min_concrete_main",
+            "covered_min_main",
+            "covered_min_labelled",
+            "concrete_min_subitems",
+        )
+    }
     for k, v in ints.items():
         if v < 1:
             raise ChecklistError(f"{w}: '{k}' must be at least 1")
-    floats = {k: float(_need(t, k, (int, float), w)) for k in ("main_share", "section_threshold_factor", "passing_min_score", "min_evidence_score")}
+    floats = {
+        k: float(_need(t, k, (int, float), w))
+        for k in (
+            "main_share",
+            "section_threshold_factor",
+            "passing_min_score",
+            "min_evidence_score",
+        )
+    }
     for k, v in floats.items():
         if not 0 < v <= 1:
             raise ChecklistError(f"{w}: '{k}' must lie in (0, 1]")
-    return Rules(sections, **ints, **floats, strong_units=tuple(_need(t, "strong_units", list, w)),
-                 weak_verbs=tuple(_need(t, "weak_verbs", list, w)))
+    return Rules(
+        sections,
+        **ints,
+        **floats,
+        strong_units=tuple(_need(t, "strong_units", list, w)),
+        weak_verbs=tuple(_need(t, "weak_verbs", list, w)),
+    )
 
 
 def _area(t: dict[str, Any], n: int, where: str) -> AreaSpec:
@@ -118,7 +139,13 @@ def _area(t: dict[str, Any], n: int, where: str) -> AreaSpec:
         if section is not None and section not in SECTIONS:
             raise ChecklistError(f"{sw}: unknown section {section!r}")
         subs.append(SubItem(_need(s, "id", str, sw), _need(s, "zh", str, sw), tuple(pats), section))
-    return AreaSpec(area_id, _need(t, "zh", str, w), _need(t, "en", str, w), str(t.get("description", "")), tuple(subs))
+    return AreaSpec(
+        area_id,
+        _need(t, "zh", str, w),
+        _need(t, "en", str, w),
+        str(t.get("description", "")),
+        tuple(subs),
+    )
 
 
 def load_checklist(path: str | Path | None = None) -> Checklist:
@@ -148,8 +175,15 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     areas = tuple(_area(a, n, where) for n, a in enumerate(_need(data, "areas", list, where)))
     ids = [a.id for a in areas]
     if sorted(ids) != sorted(AREAS):
-        raise ChecklistError(f"{where}: must define each of the five areas exactly once, found {ids}")
+        raise ChecklistError(
+            f"{where}: must define each of the five areas exactly once, found {ids}"
+        )
     order = {a: i for i, a in enumerate(AREAS)}
     areas = tuple(sorted(areas, key=lambda a: order[a.id]))
-    return Checklist(str(data.get("name", "checklist")), int(data.get("version", 1)), where,
-                     _rules(_need(data, "rules", dict, where), where), areas)
+    return Checklist(
+        str(data.get("name", "checklist")),
+        int(data.get("version", 1)),
+        where,
+        _rules(_need(data, "rules", dict, where), where),
+        areas,
+    )

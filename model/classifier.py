@@ -57,7 +57,13 @@ class ThresholdedOneVsRest(ClassifierMixin, BaseEstimator):
         Seed for the fold shuffle (when no groups are given) and the solver.
     """
 
-    def __init__(self, C: float = 8.0, class_weight: str | None = "balanced", cv: int = 5, random_state: int = 0) -> None:
+    def __init__(
+        self,
+        C: float = 8.0,
+        class_weight: str | None = "balanced",
+        cv: int = 5,
+        random_state: int = 0,
+    ) -> None:
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
@@ -65,17 +71,25 @@ class ThresholdedOneVsRest(ClassifierMixin, BaseEstimator):
 
     def _base(self) -> OneVsRestClassifier:
         return OneVsRestClassifier(
-            LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear", random_state=self.random_state, max_iter=1000)
+            LogisticRegression(
+                C=self.C,
+                class_weight=self.class_weight,
+                solver="liblinear",
+                random_state=self.random_state,
+                max_iter=1000,
+            )
         )
 
-    def fit(self, X, y, groups=None) -> "ThresholdedOneVsRest":
+    def fit(self, X, y, groups=None) -> ThresholdedOneVsRest:
         """Fit on features ``X`` and the indicator matrix ``y`` (n_samples × n_areas)."""
         y = np.asarray(y, dtype=int)
         if y.ndim != 2:
             raise ValueError("y must be an indicator matrix of shape (n_samples, n_areas)")
         if groups is not None and len(set(groups)) >= self.cv:
             splitter = GroupKFold(n_splits=self.cv)
-            oof = cross_val_predict(self._base(), X, y, cv=splitter, groups=groups, method="predict_proba")
+            oof = cross_val_predict(
+                self._base(), X, y, cv=splitter, groups=groups, method="predict_proba"
+            )
         else:
             splitter = KFold(n_splits=self.cv, shuffle=True, random_state=self.random_state)
             oof = cross_val_predict(self._base(), X, y, cv=splitter, method="predict_proba")
@@ -102,19 +116,31 @@ class ThresholdedOneVsRest(ClassifierMixin, BaseEstimator):
 
 def _words() -> TfidfVectorizer:
     return TfidfVectorizer(
-        tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False,
-        ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32,
+        tokenizer=JiebaTokenizer(),
+        token_pattern=None,
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=2,
+        sublinear_tf=True,
+        dtype=np.float32,
     )
 
 
 def _chars() -> TfidfVectorizer:
     return TfidfVectorizer(
-        analyzer="char", lowercase=False, ngram_range=(2, 4), min_df=2, max_features=120_000,
-        sublinear_tf=True, dtype=np.float32,
+        analyzer="char",
+        lowercase=False,
+        ngram_range=(2, 4),
+        min_df=2,
+        max_features=120_000,
+        sublinear_tf=True,
+        dtype=np.float32,
     )
 
 
-def build_pipeline(features: str = "both", C: float = 8.0, cv: int = 5, random_state: int = 0) -> Pipeline:
+def build_pipeline(
+    features: str = "both", C: float = 8.0, cv: int = 5, random_state: int = 0
+) -> Pipeline:
     """The fzgap classifier: features, then :class:`ThresholdedOneVsRest`.
 
     Parameters
@@ -136,9 +162,11 @@ def build_pipeline(features: str = "both", C: float = 8.0, cv: int = 5, random_s
         parts.append(("words", _words()))
     if features in ("both", "chars"):
         parts.append(("chars", _chars()))
-    return Pipeline([
-        # Normalise once (simplified, half-width, numbers as 0); both feature sets read the result.
-        ("prepare", FunctionTransformer(prepare_all)),
-        ("features", FeatureUnion(parts)),
-        ("clf", ThresholdedOneVsRest(C=C, cv=cv, random_state=random_state)),
-    ])
+    return Pipeline(
+        [
+            # Normalise once (simplified, half-width, numbers as 0); both feature sets read the result.
+            ("prepare", FunctionTransformer(prepare_all)),
+            ("features", FeatureUnion(parts)),
+            ("clf", ThresholdedOneVsRest(C=C, cv=cv, random_state=random_state)),
+        ]
+    )

@@ -7,8 +7,7 @@ for that kind (the shipped one is ``tfidf-ovr``, :class:`fzgap.model.tfidf.Tfidf
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,8 +19,17 @@ from fzgap.model.areas import AREAS
 from fzgap.model.artifact import default_model_dir, read_manifest
 from fzgap.model.errors import ModelError
 
-__all__ = ["Scorer", "Classification", "TermWeight", "Explanation", "labels_of", "classify", "load_model",
-           "register_kind", "DEFAULT_KIND"]
+__all__ = [
+    "Scorer",
+    "Classification",
+    "TermWeight",
+    "Explanation",
+    "labels_of",
+    "classify",
+    "load_model",
+    "register_kind",
+    "DEFAULT_KIND",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,9 @@ def classify(scorer: Scorer, texts: Sequence[str]) -> list[Classification]:
     """
     proba = scorer.predict_proba(texts)
     return [
-        Classification(t, labels_of(scorer, row), {a: round(float(s), 4) for a, s in zip(AREAS, row)})
+        Classification(
+            t, labels_of(scorer, row), {a: round(float(s), 4) for a, s in zip(AREAS, row)}
+        )
         for t, row in zip(texts, proba)
     ]
 
@@ -138,7 +148,9 @@ def _loader(kind: str) -> Loader:
     if kind == DEFAULT_KIND and kind not in _LOADERS:
         import fzgap.model.tfidf  # noqa: F401  (registers itself)
     if kind not in _LOADERS:
-        raise ModelError(f"unknown model kind {kind!r} (this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})")
+        raise ModelError(
+            f"unknown model kind {kind!r} (this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})"
+        )
     return _LOADERS[kind]
 
 

@@ -68,7 +68,13 @@ class TfidfScorer:
             terms = [TermWeight(*_split_name(names[idx[j]]), float(contrib[j])) for j in order]
             up[area] = tuple(t for t in terms if t.weight > 0)[:top]
             down[area] = tuple(t for t in reversed(terms) if t.weight < 0)[:top]
-        return Explanation(text, {a: round(float(s), 4) for a, s in zip(AREAS, scores)}, dict(self.thresholds), up, down)
+        return Explanation(
+            text,
+            {a: round(float(s), 4) for a, s in zip(AREAS, scores)},
+            dict(self.thresholds),
+            up,
+            down,
+        )
 
 
 def _split_name(name: str) -> tuple[str, str]:

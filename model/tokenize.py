@@ -41,11 +41,19 @@ def _jieba(user_dict: bool):
             tok = jieba.Tokenizer()
             tok.initialize()
             if user_dict:
-                with resources.files("fzgap.model").joinpath(USER_DICT).open("r", encoding="utf-8") as fh:
+                with (
+                    resources.files("fzgap.model")
+                    .joinpath(USER_DICT)
+                    .open("r", encoding="utf-8") as fh
+                ):
                     for line in fh:
                         parts = line.split()
                         if parts:
-                            tok.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+                            tok.add_word(
+                                parts[0],
+                                int(parts[1]) if len(parts) > 1 else None,
+                                parts[2] if len(parts) > 2 else None,
+                            )
             _TOKENIZERS[user_dict] = tok
         return tok
 

@@ -26,4 +26,6 @@ _COMPILED = {a: re.compile(p) for a, p in KEYWORDS.items()}
 def keyword_predict(texts: Sequence[str]) -> np.ndarray:
     """Indicator matrix: an area is predicted when any of its keywords occurs."""
     norms = [normalize(t) for t in texts]
-    return np.array([[bool(_COMPILED[a].search(t)) for a in AREAS] for t in norms], dtype=int).reshape(len(norms), len(AREAS))
+    return np.array(
+        [[bool(_COMPILED[a].search(t)) for a in AREAS] for t in norms], dtype=int
+    ).reshape(len(norms), len(AREAS))

@@ -11,11 +11,21 @@ from pathlib import Path
 
 import numpy as np
 
-from fzgap.model.areas import AREAS, EXTENDED_TAGS, SECTIONS
 from fzgap.errors import FzgapError
+from fzgap.model.areas import AREAS, EXTENDED_TAGS, SECTIONS
 
-__all__ = ["Row", "Corpus", "load_corpus", "default_data_dir", "CorpusError", "char_grams", "near_duplicates",
-           "MIN_POSITIVES", "MIN_OTHER", "MAX_JACCARD"]
+__all__ = [
+    "Row",
+    "Corpus",
+    "load_corpus",
+    "default_data_dir",
+    "CorpusError",
+    "char_grams",
+    "near_duplicates",
+    "MIN_POSITIVES",
+    "MIN_OTHER",
+    "MAX_JACCARD",
+]
 
 MIN_POSITIVES = 300
 MIN_OTHER = 600
@@ -67,7 +77,11 @@ class Corpus:
     def counts(self) -> dict[str, int]:
         """Positives per area, rows with no area, and rows in all."""
         c = Counter(a for r in self.rows for a in r.labels)
-        return {**{a: c[a] for a in AREAS}, "none": sum(not r.labels for r in self.rows), "rows": len(self.rows)}
+        return {
+            **{a: c[a] for a in AREAS},
+            "none": sum(not r.labels for r in self.rows),
+            "rows": len(self.rows),
+        }
 
 
 def default_data_dir() -> Path:
@@ -92,8 +106,15 @@ def _parse(path: Path, lineno: int, line: str) -> Row:
         raise CorpusError(f"{where}: unknown section {obj['section']!r}")
     if obj["source"] not in ("authored", obj["report"]):
         raise CorpusError(f"{where}: source must be 'authored' or the report id")
-    return Row(obj["report"], int(obj["index"]), obj["text"], tuple(sorted(set(obj["labels"]), key=AREAS.index)),
-               tuple(obj["extended"]), obj["section"], obj["source"])
+    return Row(
+        obj["report"],
+        int(obj["index"]),
+        obj["text"],
+        tuple(sorted(set(obj["labels"]), key=AREAS.index)),
+        tuple(obj["extended"]),
+        obj["section"],
+        obj["source"],
+    )
 
 
 def load_corpus(data_dir: str | Path | None = None) -> Corpus:
@@ -131,7 +152,9 @@ def char_grams(text: str, n: int = 5) -> frozenset[str]:
     return frozenset(t[i : i + n] for i in range(max(1, len(t) - n + 1)))
 
 
-def near_duplicates(texts: list[str], threshold: float = MAX_JACCARD) -> list[tuple[int, int, float]]:
+def near_duplicates(
+    texts: list[str], threshold: float = MAX_JACCARD
+) -> list[tuple[int, int, float]]:
     """Pairs whose character 5-gram Jaccard similarity reaches ``threshold``, via an inverted index."""
     grams = [char_grams(t) for t in texts]
     index: dict[str, list[int]] = {}

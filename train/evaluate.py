@@ -31,7 +31,13 @@ class Scores:
     macro_f1: float
 
     def to_dict(self) -> dict[str, object]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "support": self.support, "macro_f1": self.macro_f1}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "support": self.support,
+            "macro_f1": self.macro_f1,
+        }
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,10 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "rows": self.n_rows, "groups": self.n_groups, "real_rows": self.n_real, "real_reports": list(self.real_reports),
+            "rows": self.n_rows,
+            "groups": self.n_groups,
+            "real_rows": self.n_real,
+            "real_reports": list(self.real_reports),
             "all": {k: v.to_dict() for k, v in self.all.items()},
             "real": {k: v.to_dict() for k, v in self.real.items()},
         }
@@ -55,15 +64,22 @@ class Evaluation:
 
 def score(y_true: np.ndarray, y_pred: np.ndarray) -> Scores:
     """Per-area and macro scores of an indicator-matrix prediction."""
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, average=None, zero_division=0, labels=range(len(AREAS)))
-    rnd = lambda v: round(float(v), 4)  # noqa: E731
+    p, r, f, s = precision_recall_fscore_support(
+        y_true, y_pred, average=None, zero_division=0, labels=range(len(AREAS))
+    )
+    rnd = lambda v: round(float(v), 4)
     return Scores(
-        dict(zip(AREAS, map(rnd, p))), dict(zip(AREAS, map(rnd, r))), dict(zip(AREAS, map(rnd, f))),
-        dict(zip(AREAS, map(int, s))), rnd(np.mean(f)),
+        dict(zip(AREAS, map(rnd, p))),
+        dict(zip(AREAS, map(rnd, r))),
+        dict(zip(AREAS, map(rnd, f))),
+        dict(zip(AREAS, map(int, s))),
+        rnd(np.mean(f)),
     )
 
 
-def _fold(features: str, texts: list[str], y: np.ndarray, groups: np.ndarray, held: str) -> tuple[np.ndarray, np.ndarray]:
+def _fold(
+    features: str, texts: list[str], y: np.ndarray, groups: np.ndarray, held: str
+) -> tuple[np.ndarray, np.ndarray]:
     train = groups != held
     pipe = build_pipeline(features)
     pipe.fit([t for t, k in zip(texts, train) if k], y[train], clf__groups=groups[train])
@@ -71,13 +87,19 @@ def _fold(features: str, texts: list[str], y: np.ndarray, groups: np.ndarray, he
     return test_idx, pipe.predict([texts[i] for i in test_idx])
 
 
-def loro_predict(corpus: Corpus, features: str = "both", n_jobs: int = 1,
-                 progress: Callable[[str], None] | None = None) -> np.ndarray:
+def loro_predict(
+    corpus: Corpus,
+    features: str = "both",
+    n_jobs: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> np.ndarray:
     """Predictions for every row from a model that never saw the row's report (or authored batch)."""
     texts, y, groups = corpus.texts, corpus.indicator(), corpus.groups
     held_out = sorted(set(groups))
     pred = np.zeros_like(y)
-    results = Parallel(n_jobs=n_jobs)(delayed(_fold)(features, texts, y, groups, g) for g in held_out)
+    results = Parallel(n_jobs=n_jobs)(
+        delayed(_fold)(features, texts, y, groups, g) for g in held_out
+    )
     for idx, p in results:
         pred[idx] = p
     if progress:
@@ -85,7 +107,9 @@ def loro_predict(corpus: Corpus, features: str = "both", n_jobs: int = 1,
     return pred
 
 
-def evaluate_corpus(corpus: Corpus, n_jobs: int = 1, progress: Callable[[str], None] | None = None) -> Evaluation:
+def evaluate_corpus(
+    corpus: Corpus, n_jobs: int = 1, progress: Callable[[str], None] | None = None
+) -> Evaluation:
     """Leave-one-report-out scores of the model, the keyword baseline, and word-only and char-only TF-IDF.
 
     Each real report and each authored batch is held out in turn; a model trained on the
@@ -101,4 +125,6 @@ def evaluate_corpus(corpus: Corpus, n_jobs: int = 1, progress: Callable[[str], N
     all_scores = {s: score(y, preds[s]) for s in SYSTEMS}
     real_scores = {s: score(y[real], preds[s][real]) for s in SYSTEMS} if real.any() else {}
     reports = tuple(sorted({r.report for r in corpus.rows if r.source != "authored"}))
-    return Evaluation(all_scores, real_scores, len(y), len(set(corpus.groups)), int(real.sum()), reports)
+    return Evaluation(
+        all_scores, real_scores, len(y), len(set(corpus.groups)), int(real.sum()), reports
+    )

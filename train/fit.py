@@ -52,8 +52,10 @@ def train_model(
     }
     say(f"writing {out_dir}")
     path = save_artifact(pipe, out_dir, manifest)
-    from fzgap.train.modelcard import render_model_card
     from fzgap.model.artifact import read_manifest
+    from fzgap.train.modelcard import render_model_card
 
-    (Path(out_dir) / "MODEL_CARD.md").write_text(render_model_card(read_manifest(out_dir), evaluation, command), encoding="utf-8")
+    (Path(out_dir) / "MODEL_CARD.md").write_text(
+        render_model_card(read_manifest(out_dir), evaluation, command), encoding="utf-8"
+    )
     return path

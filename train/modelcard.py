@@ -12,7 +12,11 @@ __all__ = ["render_model_card", "metrics_table"]
 
 def metrics_table(scores: dict[str, Scores]) -> str:
     """One Markdown table: a row per system, P/R/F1 per area, then macro-F1."""
-    head = "| system | " + " | ".join(f"{a} ({AREA_NAMES_ZH[a]}) P / R / F1" for a in AREAS) + " | macro-F1 |"
+    head = (
+        "| system | "
+        + " | ".join(f"{a} ({AREA_NAMES_ZH[a]}) P / R / F1" for a in AREAS)
+        + " | macro-F1 |"
+    )
     sep = "|---|" + "---|" * len(AREAS) + "---|"
     rows = [head, sep]
     for system in SYSTEMS:
@@ -24,7 +28,9 @@ def metrics_table(scores: dict[str, Scores]) -> str:
     return "\n".join(rows)
 
 
-def render_model_card(manifest: dict[str, Any] | None, evaluation: Evaluation | None, command: str) -> str:
+def render_model_card(
+    manifest: dict[str, Any] | None, evaluation: Evaluation | None, command: str
+) -> str:
     """Render the model card from the manifest and (if run) the evaluation."""
     lines = ["# fzgap paragraph classifier — model card", ""]
     lines += [
@@ -43,12 +49,15 @@ def render_model_card(manifest: dict[str, Any] | None, evaluation: Evaluation | 
         lines += [
             "## Training data",
             "",
-            f"- {counts.get('rows', '?')} labelled paragraphs: " + ", ".join(f"{a} {counts.get(a, '?')}" for a in AREAS)
+            f"- {counts.get('rows', '?')} labelled paragraphs: "
+            + ", ".join(f"{a} {counts.get(a, '?')}" for a in AREAS)
             + f", no area {counts.get('none', '?')}.",
             f"- Training-data SHA-256: `{manifest.get('training_data_sha256', '?')}`",
             f"- Artifact SHA-256: `{manifest.get('artifact_sha256', '?')}`",
-            "- Thresholds: " + ", ".join(f"{a} {t:.3f}" for a, t in manifest.get("thresholds", {}).items()),
-            "- Libraries: " + ", ".join(f"{k} {v}" for k, v in sorted(manifest.get("versions", {}).items())),
+            "- Thresholds: "
+            + ", ".join(f"{a} {t:.3f}" for a, t in manifest.get("thresholds", {}).items()),
+            "- Libraries: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(manifest.get("versions", {}).items())),
             "",
         ]
     if evaluation:

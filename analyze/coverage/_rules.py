@@ -43,12 +43,18 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     area = AREAS[k]
     thr = report.thresholds[area]
     rules = cl.rules
-    factor = rules.section_threshold_factor if area == "first_responsibility" and p.section == "first_responsibility" else 1.0
+    factor = (
+        rules.section_threshold_factor
+        if area == "first_responsibility" and p.section == "first_responsibility"
+        else 1.0
+    )
     score = float(report.scores[p.index, k])
     sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
     in_area = []
     if score >= thr / 2:
-        in_area = [i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)]
+        in_area = [
+            i for i in range(len(sents)) if sscores[i, k] >= max(thr, rules.passing_min_score)
+        ]
     share = sum(len(sents[i]) for i in in_area) / max(1, len(p.norm))
     top = int(np.argmax(report.scores[p.index]))
     labelled = score >= factor * max(thr, rules.min_evidence_score)
@@ -60,20 +66,33 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     if not labelled and not in_area and not by_clause:
         return None
     carrier = _carrier(sents, sscores[:, k], max(thr, rules.passing_min_score), rules.strong_units)
-    area_text = "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
+    area_text = (
+        "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
+    )
     # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))
     subs = frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
     shown = report.shown[p.index]
-    sentence = clause if by_clause else (shown[carrier] if len(shown) == len(sents) else sents[carrier])
-    ev = Evidence(p.index, p.section, round(score, 4), sentence, main, facts[:6],
-                  p.section in rules.counting_sections)
+    sentence = (
+        clause if by_clause else (shown[carrier] if len(shown) == len(sents) else sents[carrier])
+    )
+    ev = Evidence(
+        p.index,
+        p.section,
+        round(score, 4),
+        sentence,
+        main,
+        facts[:6],
+        p.section in rules.counting_sections,
+    )
     return _Hit(ev, labelled, concrete, len(area_text), subs)
 
 
-def _carrier(sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]) -> int:
+def _carrier(
+    sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]
+) -> int:
     """The sentence to show: among those about the area, the one with most strong facts; else the best scored."""
     if not len(sents):
         return 0
@@ -106,34 +125,69 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
         reasons.append(Reason("COVERED_CONCRETE", f"{len(main)}段主要报告{name}工作{detail}"))
     elif len(main) >= rules.covered_min_main or len(labelled) >= rules.covered_min_labelled:
         status = "covered"
-        reasons.append(Reason("COVERED_SEVERAL", f"{len(labelled)}段报告{name}工作（其中{len(main)}段以此为主），但缺少数字、文件名或案例等具体事实"))
+        reasons.append(
+            Reason(
+                "COVERED_SEVERAL",
+                f"{len(labelled)}段报告{name}工作（其中{len(main)}段以此为主），但缺少数字、文件名或案例等具体事实",
+            )
+        )
     elif counting:
         status = "thin"
         if main:
-            reasons.append(Reason("THIN_GENERIC", f"仅有{len(main)}段笼统表述（加强、推进、落实等），没有数字、文件名或案例"))
+            reasons.append(
+                Reason(
+                    "THIN_GENERIC",
+                    f"仅有{len(main)}段笼统表述（加强、推进、落实等），没有数字、文件名或案例",
+                )
+            )
         else:
-            reasons.append(Reason("THIN_PASSING", f"仅在其他主题的段落中顺带提及（{len(counting)}处），没有专门报告{name}工作"))
+            reasons.append(
+                Reason(
+                    "THIN_PASSING",
+                    f"仅在其他主题的段落中顺带提及（{len(counting)}处），没有专门报告{name}工作",
+                )
+            )
     elif plan or deficiency:
         status = "thin"
         if plan:
-            reasons.append(Reason("THIN_PLAN_ONLY", f"仅在下一年度安排中提及（{len(plan)}段），不算本年度工作回顾"))
+            reasons.append(
+                Reason(
+                    "THIN_PLAN_ONLY", f"仅在下一年度安排中提及（{len(plan)}段），不算本年度工作回顾"
+                )
+            )
         if deficiency:
-            reasons.append(Reason("THIN_DEFICIENCY_ONLY", f"仅在存在的不足中提及（{len(deficiency)}段），不算本年度工作回顾"))
+            reasons.append(
+                Reason(
+                    "THIN_DEFICIENCY_ONLY",
+                    f"仅在存在的不足中提及（{len(deficiency)}段），不算本年度工作回顾",
+                )
+            )
     else:
         status = "missing"
         reasons.append(Reason("MISSING_NONE", f"报告中没有回顾本年度{name}工作的内容"))
         if preamble:
-            reasons.append(Reason("NOTE_PREAMBLE_ONLY", f"仅在开头段落中以口号式表述提及（{len(preamble)}段），不算工作回顾"))
+            reasons.append(
+                Reason(
+                    "NOTE_PREAMBLE_ONLY",
+                    f"仅在开头段落中以口号式表述提及（{len(preamble)}段），不算工作回顾",
+                )
+            )
     if status != "thin" or counting:
         if plan:
             reasons.append(Reason("NOTE_ALSO_PLAN", f"下一年度安排中另有{len(plan)}段涉及{name}"))
         if deficiency:
-            reasons.append(Reason("NOTE_ALSO_DEFICIENCY", f"存在的不足中另有{len(deficiency)}段涉及{name}"))
+            reasons.append(
+                Reason("NOTE_ALSO_DEFICIENCY", f"存在的不足中另有{len(deficiency)}段涉及{name}")
+            )
 
     subitems = []
     for s in spec.subitems:
         if s.section:
-            where = tuple(p.index for p in report.report.paragraphs if p.section == s.section and p.kind == "heading")
+            where = tuple(
+                p.index
+                for p in report.report.paragraphs
+                if p.section == s.section and p.kind == "heading"
+            )
             where = where or tuple(p.index for p in body if p.section == s.section)[:1]
         else:
             where = tuple(h.evidence.index for h in counting if s.id in h.subitems)
@@ -144,8 +198,31 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
 
     total_chars = sum(len(p.norm) for p in body) or 1
     chars = sum(h.chars for h in counting)
-    counts = AreaCounts(len(labelled), len(main), chars, round(min(1.0, chars / total_chars), 4),
-                        sum(len(h.evidence.strong_facts) for h in counting), len(plan), len(deficiency))
-    ordered = sorted(hits, key=lambda h: (not h.evidence.counts, not h.evidence.main, not h.labelled, -h.evidence.score, h.evidence.index))
-    return AreaResult(spec.id, spec.zh, status, tuple(reasons), tuple(h.evidence for h in ordered[:MAX_EVIDENCE]),
-                      tuple(subitems), counts)
+    counts = AreaCounts(
+        len(labelled),
+        len(main),
+        chars,
+        round(min(1.0, chars / total_chars), 4),
+        sum(len(h.evidence.strong_facts) for h in counting),
+        len(plan),
+        len(deficiency),
+    )
+    ordered = sorted(
+        hits,
+        key=lambda h: (
+            not h.evidence.counts,
+            not h.evidence.main,
+            not h.labelled,
+            -h.evidence.score,
+            h.evidence.index,
+        ),
+    )
+    return AreaResult(
+        spec.id,
+        spec.zh,
+        status,
+        tuple(reasons),
+        tuple(h.evidence for h in ordered[:MAX_EVIDENCE]),
+        tuple(subitems),
+        counts,
+    )

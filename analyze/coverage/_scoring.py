@@ -25,7 +25,9 @@ class ScoredReport:
     shown: tuple[tuple[str, ...], ...]  # the same sentences as written (for evidence)
     sentence_scores: tuple[np.ndarray, ...]  # (n_sentences, 5) per paragraph
     thresholds: dict[str, float]
-    clauses: dict[tuple[int, int], tuple[str, float]]  # (paragraph, area) -> best clause carrying a sub-item, its score
+    clauses: dict[
+        tuple[int, int], tuple[str, float]
+    ]  # (paragraph, area) -> best clause carrying a sub-item, its score
 
 
 def score_report(report: SegmentedReport, scorer: Scorer, checklist: Checklist) -> ScoredReport:
@@ -44,18 +46,26 @@ def score_report(report: SegmentedReport, scorer: Scorer, checklist: Checklist) 
     """
     paragraphs = report.paragraphs
     scores = scorer.predict_proba([p.text for p in paragraphs])
-    sentences = tuple(tuple(split_sentences(p.norm)) if p.kind == "body" else (p.norm,) for p in paragraphs)
+    sentences = tuple(
+        tuple(split_sentences(p.norm)) if p.kind == "body" else (p.norm,) for p in paragraphs
+    )
     flat = [s for group in sentences for s in group]
     flat_scores = scorer.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
-    shown = tuple(tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs)
+    shown = tuple(
+        tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs
+    )
     clauses = _clauses(scorer, checklist, paragraphs, sentences)
     return ScoredReport(report, scores, sentences, shown, per, dict(scorer.thresholds), clauses)
 
 
-def _clauses(scorer: Scorer, cl: Checklist, paragraphs: tuple[Paragraph, ...],
-             sentences: tuple[tuple[str, ...], ...]) -> dict[tuple[int, int], tuple[str, float]]:
+def _clauses(
+    scorer: Scorer,
+    cl: Checklist,
+    paragraphs: tuple[Paragraph, ...],
+    sentences: tuple[tuple[str, ...], ...],
+) -> dict[tuple[int, int], tuple[str, float]]:
     """Score the clauses that carry a sub-item's wording: a passing mention may be one clause long."""
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):

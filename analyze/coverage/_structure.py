@@ -24,5 +24,9 @@ def assess_structure(report: SegmentedReport) -> Structure:
         heading = next((p.text for p in members if p.kind == "heading"), None)
         if heading is None and members and members[0].headings:
             heading = members[0].headings[-1]
-        parts.append(StructurePart(pid, name, section, bool(members), heading, sum(p.kind == "body" for p in members)))
+        parts.append(
+            StructurePart(
+                pid, name, section, bool(members), heading, sum(p.kind == "body" for p in members)
+            )
+        )
     return Structure(tuple(parts), report.title, report.unit, report.year)

@@ -80,7 +80,9 @@ def is_chrome_line(line: str) -> bool:
 def _menu_row(line: str) -> bool:
     """A row of three or more short link texts (首页 | 政务公开 | 政务服务 …)."""
     tokens = [t for t in re.split(r"[|｜·•/\s]+", line) if t]
-    return len(tokens) >= 3 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，,；;]", line)
+    return (
+        len(tokens) >= 3 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，,；;]", line)
+    )
 
 
 def _substantive(line: str) -> bool:

@@ -61,7 +61,7 @@ def _plausibility(text: str) -> float:
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):], name
+            return data[len(bom) :], name
     return data, None
 
 
@@ -89,8 +89,13 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         try:
             text = body.decode(bom_enc.replace("-sig", ""))
         except UnicodeDecodeError as exc:
-            raise EncodingDetectionError(source, f"has a {bom_enc} byte-order mark but is not valid {bom_enc} ({exc.reason} at byte {exc.start})") from None
-        return _checked(text, source, bom_enc), bom_enc.replace("-sig", "") + ("-sig" if bom_enc == "utf-8-sig" else "")
+            raise EncodingDetectionError(
+                source,
+                f"has a {bom_enc} byte-order mark but is not valid {bom_enc} ({exc.reason} at byte {exc.start})",
+            ) from None
+        return _checked(text, source, bom_enc), bom_enc.replace("-sig", "") + (
+            "-sig" if bom_enc == "utf-8-sig" else ""
+        )
 
     candidates: list[str] = []
     if declared:
@@ -105,18 +110,25 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        if enc == "utf-8" or (declared and enc == declared and enc.lower().replace("_", "-") in ("utf-8", "utf8")):
+        if enc == "utf-8" or (
+            declared and enc == declared and enc.lower().replace("_", "-") in ("utf-8", "utf8")
+        ):
             return _checked(text, source, "utf-8"), "utf-8"
         if control_ratio(text) < 0.001 and _plausibility(text) >= 0.9:
             name = "gb18030" if enc.lower() in ("gb18030", "gbk", "gb2312") else enc
             return text, name
     if b"\x00" in data[:4096] or control_ratio(data[:4096].decode("latin-1")) > 0.1:
         raise BinaryDataError(source, "is binary data, not a text report")
-    raise EncodingDetectionError(source, "text encoding could not be determined (tried UTF-8, UTF-16 and GB18030/GBK)")
+    raise EncodingDetectionError(
+        source, "text encoding could not be determined (tried UTF-8, UTF-16 and GB18030/GBK)"
+    )
 
 
 def _checked(text: str, source: str, enc: str) -> str:
     """Refuse a decoding that is full of control characters: such bytes were not text."""
     if control_ratio(text) > 0.01:
-        raise BinaryDataError(source, f"is binary data, not a text report (decodes as {enc} but is mostly control characters)")
+        raise BinaryDataError(
+            source,
+            f"is binary data, not a text report (decodes as {enc} but is mostly control characters)",
+        )
     return text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from fzgap.analyze.ingest._document import Block
 from fzgap.analyze.errors import CorruptDocumentError
+from fzgap.analyze.ingest._document import Block
 
 __all__ = ["read_docx"]
 
@@ -48,9 +48,13 @@ def read_docx(data: bytes, source: str) -> tuple[list[Block], str | None]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CorruptDocumentError(source, f"DOCX file is damaged and cannot be read ({type(exc).__name__})") from None
+        raise CorruptDocumentError(
+            source, f"DOCX file is damaged and cannot be read ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # python-docx raises assorted lxml/opc errors for broken packages
-        raise CorruptDocumentError(source, f"DOCX file is damaged and cannot be read ({type(exc).__name__})") from None
+        raise CorruptDocumentError(
+            source, f"DOCX file is damaged and cannot be read ({type(exc).__name__})"
+        ) from None
     styles = {s.style_id: s.name or "" for s in document.styles}
     blocks: list[Block] = []
     for child in document.element.body.iterchildren():
@@ -60,7 +64,10 @@ def read_docx(data: bytes, source: str) -> tuple[list[Block], str | None]:
                 blocks.append(Block(text, _style_hint(child, styles)))
         elif child.tag == _W + "tbl":
             for row in child.iter(_W + "tr"):
-                cells = [" ".join(filter(None, (_para_text(p) for p in tc.iter(_W + "p")))) for tc in row.iter(_W + "tc")]
+                cells = [
+                    " ".join(filter(None, (_para_text(p) for p in tc.iter(_W + "p"))))
+                    for tc in row.iter(_W + "tc")
+                ]
                 text = " | ".join(c for c in cells if c)
                 if text:
                     blocks.append(Block(text, "table"))

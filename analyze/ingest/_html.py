@@ -7,21 +7,69 @@ import re
 import lxml.etree
 import lxml.html
 
-from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.errors import CorruptDocumentError
+from fzgap.analyze.ingest._decoding import decode_text
 
 __all__ = ["read_html", "looks_like_html", "html_lines"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b",
+    re.I | re.S,
+)
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-    "nav", "footer", "header", "aside", "form", "select", "button", "input", "textarea", "map",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "map",
 )
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "table", "tbody", "thead", "tr", "dl", "dt", "dd", "blockquote", "pre", "center", "hr", "body", "html",
-    "figure", "figcaption", "caption", "address",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "hr",
+    "body",
+    "html",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
 }
 _WS = re.compile(r"[ \t\r\n\u00a0]+")
 
@@ -84,7 +132,9 @@ def read_html(data: bytes, source: str) -> tuple[list[str], str, str | None]:
     """
     text, encoding = decode_text(data, source, declared=_declared_charset(data))
     try:
-        root = lxml.html.document_fromstring(text.lstrip("\ufeff").encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        root = lxml.html.document_fromstring(
+            text.lstrip("\ufeff").encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
     except (lxml.etree.ParserError, ValueError) as exc:
         raise CorruptDocumentError(source, f"HTML could not be parsed ({exc})") from None
     title_el = root.find(".//title")

@@ -6,10 +6,6 @@ import os
 import re
 from pathlib import Path
 
-from fzgap.analyze.ingest._chrome import page_mask
-from fzgap.analyze.text import looks_like_title
-from fzgap.analyze.ingest._decoding import decode_text
-from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.errors import (
     EmptyDocumentError,
     FileTooLargeError,
@@ -19,13 +15,39 @@ from fzgap.analyze.errors import (
     NotFoundError,
     UnsupportedFormatError,
 )
+from fzgap.analyze.ingest._chrome import page_mask
+from fzgap.analyze.ingest._decoding import decode_text
+from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.ingest._html import looks_like_html, read_html
+from fzgap.analyze.text import looks_like_title
 
-__all__ = ["load_document", "read_file_bytes", "sniff_format", "DEFAULT_MAX_BYTES", "TEXT_EXTENSIONS", "REPORT_SUFFIXES"]
+__all__ = [
+    "load_document",
+    "read_file_bytes",
+    "sniff_format",
+    "DEFAULT_MAX_BYTES",
+    "TEXT_EXTENSIONS",
+    "REPORT_SUFFIXES",
+]
 
 #: Default size limit: far above any real report, low enough to refuse a wrong file quickly.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TEXT_EXTENSIONS = frozenset({"", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
+TEXT_EXTENSIONS = frozenset(
+    {
+        "",
+        ".txt",
+        ".text",
+        ".md",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".jsp",
+        ".asp",
+        ".aspx",
+        ".php",
+    }
+)
 #: Suffixes a folder of reports is searched for.
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
@@ -87,12 +109,18 @@ def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not path.exists():
         raise NotFoundError(name, "no such file")
     if path.is_dir():
-        raise NotAFileError(name, "is a directory, not a report file (give the files, or use `fzgap analyze DIR` for a batch)")
+        raise NotAFileError(
+            name,
+            "is a directory, not a report file (give the files, or use `fzgap analyze DIR` for a batch)",
+        )
     if not path.is_file():
         raise NotAFileError(name, "is not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise FileTooLargeError(name, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit (raise it with --max-size)")
+        raise FileTooLargeError(
+            name,
+            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit (raise it with --max-size)",
+        )
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -144,7 +172,10 @@ def load_document(
         data = bytes(source)
         label = name or "<bytes>"
         if len(data) > max_bytes:
-            raise FileTooLargeError(label, f"is {len(data) / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit")
+            raise FileTooLargeError(
+                label,
+                f"is {len(data) / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit",
+            )
     else:
         path = Path(source)
         label = name or str(path)
@@ -204,10 +235,35 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     expected = _FORMAT_OF_EXTENSION.get(ext)
     if expected and kind != expected:
         found = "text" if kind == "text" else kind.upper()
-        raise FormatMismatchError(label, f"extension says {ext} but the content is {found}; rename the file or re-export it")
+        raise FormatMismatchError(
+            label,
+            f"extension says {ext} but the content is {found}; rename the file or re-export it",
+        )
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
-        raise FormatMismatchError(label, f"extension says {ext or 'plain text'} but the content is {kind.upper()}; rename the file to .{kind}")
+        raise FormatMismatchError(
+            label,
+            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; rename the file to .{kind}",
+        )
     if ext in (".doc", ".wps") and kind == "text":
-        raise FormatMismatchError(label, f"extension says {ext} but the content is text; rename the file to .txt")
-    if kind == "text" and ext in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".zip", ".xlsx", ".xls", ".pptx", ".ppt", ".rar", ".7z", ".gz"):
-        raise FormatMismatchError(label, f"extension says {ext} but the content is text; rename the file to .txt")
+        raise FormatMismatchError(
+            label, f"extension says {ext} but the content is text; rename the file to .txt"
+        )
+    if kind == "text" and ext in (
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".tif",
+        ".tiff",
+        ".zip",
+        ".xlsx",
+        ".xls",
+        ".pptx",
+        ".ppt",
+        ".rar",
+        ".7z",
+        ".gz",
+    ):
+        raise FormatMismatchError(
+            label, f"extension says {ext} but the content is text; rename the file to .txt"
+        )

@@ -11,8 +11,12 @@ from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError
 
 __all__ = ["read_pdf", "rejoin_lines", "PdfLine"]
 
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d{1,4}|\d+\s*/\s*\d+)[-—–\s]*$")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d{1,4}|\d+\s*/\s*\d+)[-—–\s]*$"
+)
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,9 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
 
     lines: list[PdfLine] = []
     try:
-        for page_no, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3, char_margin=4.0))):
+        for page_no, page in enumerate(
+            extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3, char_margin=4.0))
+        ):
             for box in page:
                 if not isinstance(box, LTTextBox):
                     continue
@@ -45,13 +51,23 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
                         continue
                     text = line.get_text().strip()
                     if text:
-                        lines.append(PdfLine(page_no, line.x0, line.x1, page.height - line.y1, line.height, text))
+                        lines.append(
+                            PdfLine(
+                                page_no, line.x0, line.x1, page.height - line.y1, line.height, text
+                            )
+                        )
     except PDFPasswordIncorrect:
-        raise CorruptDocumentError(source, "PDF is password-protected; save an unprotected copy and try again") from None
+        raise CorruptDocumentError(
+            source, "PDF is password-protected; save an unprotected copy and try again"
+        ) from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
+        raise CorruptDocumentError(
+            source, f"PDF file is damaged and cannot be read ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # pdfminer raises many private error types for broken files
-        raise CorruptDocumentError(source, f"PDF file is damaged and cannot be read ({type(exc).__name__})") from None
+        raise CorruptDocumentError(
+            source, f"PDF file is damaged and cannot be read ({type(exc).__name__})"
+        ) from None
     lines.sort(key=lambda ln: (ln.page, round(ln.top, 1), ln.x0))
     return _merge_fragments(lines)
 
@@ -61,8 +77,20 @@ def _merge_fragments(lines: list[PdfLine]) -> list[PdfLine]:
     merged: list[PdfLine] = []
     for ln in lines:
         prev = merged[-1] if merged else None
-        if prev and prev.page == ln.page and abs(prev.top - ln.top) < 0.3 * max(prev.size, ln.size) and ln.x0 >= prev.x1 - 1:
-            merged[-1] = PdfLine(prev.page, prev.x0, ln.x1, prev.top, max(prev.size, ln.size), _join(prev.text, ln.text))
+        if (
+            prev
+            and prev.page == ln.page
+            and abs(prev.top - ln.top) < 0.3 * max(prev.size, ln.size)
+            and ln.x0 >= prev.x1 - 1
+        ):
+            merged[-1] = PdfLine(
+                prev.page,
+                prev.x0,
+                ln.x1,
+                prev.top,
+                max(prev.size, ln.size),
+                _join(prev.text, ln.text),
+            )
         else:
             merged.append(ln)
     return merged
@@ -91,7 +119,13 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
         return []
     size = statistics.median(ln.size for ln in lines) or 10.0
     left = statistics.median_low(sorted(ln.x0 for ln in lines))
-    right = max(statistics.quantiles([ln.x1 for ln in lines], n=10, method="inclusive")[-1], left + size) if len(lines) > 1 else lines[0].x1
+    right = (
+        max(
+            statistics.quantiles([ln.x1 for ln in lines], n=10, method="inclusive")[-1], left + size
+        )
+        if len(lines) > 1
+        else lines[0].x1
+    )
     paragraphs: list[str] = []
     current = ""
     for i, ln in enumerate(lines):
@@ -128,5 +162,8 @@ def read_pdf(data: bytes, source: str) -> list[str]:
     """
     lines = _extract_lines(data, source)
     if not lines:
-        raise NoTextLayerError(source, "PDF has no text layer (a scanned image?); run OCR on it first and pass the text")
+        raise NoTextLayerError(
+            source,
+            "PDF has no text layer (a scanned image?); run OCR on it first and pass the text",
+        )
     return rejoin_lines(lines)

@@ -10,7 +10,15 @@ from fzgap.analyze.records import AuditReport
 __all__ = ["render_one", "FORMATS", "EXTENSIONS"]
 
 FORMATS = ("text", "json", "jsonl", "md", "html", "csv", "xlsx")
-EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md", "html": ".html", "csv": ".csv", "xlsx": ".xlsx"}
+EXTENSIONS = {
+    "text": ".txt",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "md": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+}
 
 
 def render_one(report: AuditReport, fmt: str, colour: bool = False) -> str | bytes:
@@ -38,4 +46,8 @@ def render_one(report: AuditReport, fmt: str, colour: bool = False) -> str | byt
     from fzgap.analyze.render.table import render_csv, render_xlsx, summary_row
 
     row = summary_row(report.document.source, report)
-    return render_csv([row]) if fmt == "csv" else render_xlsx([row], [(report.document.source, report)])
+    return (
+        render_csv([row])
+        if fmt == "csv"
+        else render_xlsx([row], [(report.document.source, report)])
+    )

@@ -38,11 +38,13 @@ def _chart(report: AuditReport) -> str:
             f'<text x="0" y="{y + 15}" font-size="13">{escape(a.name)}</text>'
             f'<rect x="110" y="{y}" width="{w}" height="20" fill="{STATUS_COLOUR[a.status]}"></rect>'
             f'<text x="{116 + w}" y="{y + 15}" font-size="12">{a.counts.paragraphs}段 · {a.counts.strong_facts}项事实 · '
-            f'{escape(STATUS_ZH[a.status])}</text>'
+            f"{escape(STATUS_ZH[a.status])}</text>"
         )
     height = 20 + len(report.areas) * row
-    return (f'<svg role="img" aria-label="各领域覆盖情况" width="{width}" height="{height}" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>')
+    return (
+        f'<svg role="img" aria-label="各领域覆盖情况" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
+    )
 
 
 def _marked(text: str, sentences: set[str]) -> str:
@@ -73,15 +75,20 @@ def render_html(report: AuditReport) -> str:
     title = s.title or report.document.source
     rows = []
     for a in report.areas:
-        reasons = "".join(f"<li>{escape(r.message)} <code>{escape(r.code)}</code></li>" for r in a.reasons)
+        reasons = "".join(
+            f"<li>{escape(r.message)} <code>{escape(r.code)}</code></li>" for r in a.reasons
+        )
         found = "、".join(escape(x.name) for x in a.subitems if x.found) or "—"
         rows.append(
             f'<tr><td><span class="tag" style="background:{AREA_COLOUR[a.id]}">{escape(a.name)}</span>{escape(a.id)}</td>'
             f'<td><span class="status" style="background:{STATUS_COLOUR[a.status]}">{escape(STATUS_ZH[a.status])}</span></td>'
             f'<td><ul class="reasons">{reasons}</ul></td><td>{found}</td></tr>'
         )
-    parts = "".join(f"<li>{escape(p.id)} {escape(p.name)}：{'有' if p.present else '<b>缺</b>'}"
-                    f"{'（' + escape(p.heading) + '）' if p.heading else ''}</li>" for p in s.parts)
+    parts = "".join(
+        f"<li>{escape(p.id)} {escape(p.name)}：{'有' if p.present else '<b>缺</b>'}"
+        f"{'（' + escape(p.heading) + '）' if p.heading else ''}</li>"
+        for p in s.parts
+    )
     evidence: dict[int, set[str]] = {}
     for a in report.areas:
         for e in a.evidence:
@@ -90,8 +97,15 @@ def render_html(report: AuditReport) -> str:
     names = {a.id: a.name for a in report.areas}
     paras = []
     for p in report.paragraphs:
-        tags = "".join(f'<span class="tag" style="background:{AREA_COLOUR[l]}">{escape(names[l])}</span>' for l in p.labels)
-        cls = "para " + ("heading" if p.kind in ("heading", "title") else "") + ("" if p.section in counting else " nocount")
+        tags = "".join(
+            f'<span class="tag" style="background:{AREA_COLOUR[l]}">{escape(names[l])}</span>'
+            for l in p.labels
+        )
+        cls = (
+            "para "
+            + ("heading" if p.kind in ("heading", "title") else "")
+            + ("" if p.section in counting else " nocount")
+        )
         colour = AREA_COLOUR[p.labels[0]] if p.labels else "#eee"
         paras.append(
             f'<div class="{cls}" id="p{p.index}" style="border-left-color:{colour}"><span class="idx">{p.index}</span>'
@@ -106,6 +120,6 @@ def render_html(report: AuditReport) -> str:
         f"<table><thead><tr><th>领域</th><th>结论</th><th>理由</th><th>已见子项</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<h2>报告结构</h2><ul>{parts}</ul>"
         f"<h2>报告原文（按领域标注，证据句高亮；灰色段落不计入本年度工作）</h2>{''.join(paras)}"
-        f"<p class=\"meta\">fzgap · 模型 {escape(str(report.model.artifact_sha256 or '')[:12])} · 清单 {escape(report.checklist.name)}</p>"
+        f'<p class="meta">fzgap · 模型 {escape(str(report.model.artifact_sha256 or "")[:12])} · 清单 {escape(report.checklist.name)}</p>'
         "</main></body></html>\n"
     )

@@ -11,7 +11,11 @@ __all__ = ["render_segments_text", "render_segments_jsonl"]
 
 def render_segments_text(report: SegmentedReport) -> str:
     """One line per paragraph: index, section, kind, then the text indented by heading level."""
-    head = [f"# title: {report.title or '-'}", f"# unit: {report.unit or '-'}", f"# year: {report.year or '-'}"]
+    head = [
+        f"# title: {report.title or '-'}",
+        f"# unit: {report.unit or '-'}",
+        f"# year: {report.year or '-'}",
+    ]
     rows = []
     for p in report.paragraphs:
         indent = "  " * ((p.level or 1) - 1) if p.kind == "heading" else ""

@@ -33,7 +33,12 @@ def summary_row(source: str, audit: AuditReport | None, error: str | None = None
         row["error"] = error or "unknown error"
         return row
     s = audit.structure
-    row.update(unit=s.unit or "", year=str(s.year or ""), title=s.title or "", missing_parts="、".join(s.missing_parts))
+    row.update(
+        unit=s.unit or "",
+        year=str(s.year or ""),
+        title=s.title or "",
+        missing_parts="、".join(s.missing_parts),
+    )
     notes = []
     for a in audit.areas:
         row[a.id] = a.status
@@ -58,7 +63,9 @@ def render_csv(rows: list[dict[str, str]]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def render_xlsx(rows: list[dict[str, str]], evidence: list[tuple[str, AuditReport]] | None = None) -> bytes:
+def render_xlsx(
+    rows: list[dict[str, str]], evidence: list[tuple[str, AuditReport]] | None = None
+) -> bytes:
     """An Excel workbook: summary sheet with coloured status cells, frozen header and filters; evidence sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -79,22 +86,50 @@ def render_xlsx(rows: list[dict[str, str]], evidence: list[tuple[str, AuditRepor
             if cell.column in area_cols and cell.value in _FILL:
                 cell.fill = PatternFill("solid", fgColor=_FILL[cell.value])
                 cell.alignment = Alignment(horizontal="center")
-    widths = {"source": 36, "unit": 20, "year": 8, "title": 40, "missing_parts": 30, "notes": 60, "error": 40}
+    widths = {
+        "source": 36,
+        "unit": 20,
+        "year": 8,
+        "title": 40,
+        "missing_parts": 30,
+        "notes": 60,
+        "error": 40,
+    }
     for i, (k, _) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(k, 12)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     if evidence:
         ev = wb.create_sheet("证据")
-        ev.append(["文件 file", "领域 area", "结论 status", "段落 paragraph", "部分 section", "得分 score", "证据句 sentence",
-                   "具体事实 facts"])
+        ev.append(
+            [
+                "文件 file",
+                "领域 area",
+                "结论 status",
+                "段落 paragraph",
+                "部分 section",
+                "得分 score",
+                "证据句 sentence",
+                "具体事实 facts",
+            ]
+        )
         for cell in ev[1]:
             cell.font = Font(bold=True)
         for source, audit in evidence:
             for a in audit.areas:
                 for e in a.evidence:
-                    ev.append([source, a.name, STATUS_ZH[a.status], e.index, e.section, e.score, e.sentence,
-                               "、".join(e.strong_facts)])
+                    ev.append(
+                        [
+                            source,
+                            a.name,
+                            STATUS_ZH[a.status],
+                            e.index,
+                            e.section,
+                            e.score,
+                            e.sentence,
+                            "、".join(e.strong_facts),
+                        ]
+                    )
         ev.freeze_panes = "A2"
         ev.auto_filter.ref = ev.dimensions
         for col, w in zip("ABCDEFGH", (36, 10, 8, 8, 18, 8, 80, 40)):

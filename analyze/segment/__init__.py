@@ -6,8 +6,18 @@ deficiency, plan, other.
 
 from __future__ import annotations
 
-from fzgap.analyze.segment._headings import STYLE_RANK, Marker, heading_parts, match_marker, split_joined_items
-from fzgap.analyze.segment._sections import is_first_responsibility_heading, section_of_heading, section_of_text
+from fzgap.analyze.segment._headings import (
+    STYLE_RANK,
+    Marker,
+    heading_parts,
+    match_marker,
+    split_joined_items,
+)
+from fzgap.analyze.segment._sections import (
+    is_first_responsibility_heading,
+    section_of_heading,
+    section_of_text,
+)
 from fzgap.analyze.segment._segment import Kind, Paragraph, SegmentedReport, segment
 
 __all__ = [

@@ -13,7 +13,16 @@ _CN = "一二三四五六七八九十"
 _CN_VALUES = {c: i for i, c in enumerate(_CN, 1)}
 
 # Styles in the order official documents nest them (公文: 一、 > (一) > 1. > (1)); 一是 items sit lowest.
-STYLE_RANK: dict[str, int] = {"part": 0, "cn": 1, "cn_paren": 2, "num": 3, "num_paren": 4, "circled": 5, "shi": 6, "di": 6}
+STYLE_RANK: dict[str, int] = {
+    "part": 0,
+    "cn": 1,
+    "cn_paren": 2,
+    "num": 3,
+    "num_paren": 4,
+    "circled": 5,
+    "shi": 6,
+    "di": 6,
+}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第([{_CN}]+)(?:部分|章|篇)\s*")),
@@ -57,7 +66,9 @@ def match_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if m:
             raw = m.group(1)
-            number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1 if style == "circled" else _cn_number(raw)
+            number = (
+                "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1 if style == "circled" else _cn_number(raw)
+            )
             if number and m.end() < len(text):
                 return Marker(style, number, m.end())
     return None
@@ -69,12 +80,16 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
     Returns ``(heading, standalone)``: ``heading`` is the title the line announces
     (``None`` when it has none), ``standalone`` is true when nothing follows it.
     """
-    body = text[marker.end:] if marker else text
+    body = text[marker.end :] if marker else text
     if marker is None:
         return None, False
     stripped = body.rstrip()
     inner = stripped.rstrip("。.:：")
-    if stripped[-1:] not in ";；" and len(inner) <= _HEADING_MAX and not any(c in SENTENCE_ENDS for c in inner):
+    if (
+        stripped[-1:] not in ";；"
+        and len(inner) <= _HEADING_MAX
+        and not any(c in SENTENCE_ENDS for c in inner)
+    ):
         # A short sentence with commas that ends in 。 is a list item, not a title.
         if not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner)):
             return text.rstrip().rstrip("。.:："), True

@@ -7,13 +7,17 @@ import re
 __all__ = ["section_of_heading", "section_of_text", "is_first_responsibility_heading"]
 
 _OTHER = re.compile(r"^其[他它].{0,6}(情况|事项)|其[他它]需要报告")
-_FIRST = re.compile(r"第一责任人|主要负责人.{0,12}(履行|履职|职责)|主要领导.{0,6}(履行|履职)|履行.{0,10}第一责任")
+_FIRST = re.compile(
+    r"第一责任人|主要负责人.{0,12}(履行|履职|职责)|主要领导.{0,6}(履行|履职)|履行.{0,10}第一责任"
+)
 _DEFICIENCY = re.compile(r"不足|问题|短板|差距|薄弱|困难|挑战|弱项|存在的")
 _PLAN = re.compile(
     r"下一年|下一步|下步|明年|来年|今后|工作安排|主要安排|工作计划|工作打算|工作思路|工作重点|努力方向|"
     r"工作设想|工作展望|打算|谋划|(?:20\d{2})年(?:度)?.{0,12}(?:安排|计划|打算|思路|重点|展望|目标)"
 )
-_ACHIEVEMENT = re.compile(r"举措|成效|做法|开展情况|工作情况|进展|主要工作|取得|成绩|措施|落实情况|推进情况|建设情况|基本情况|总体情况")
+_ACHIEVEMENT = re.compile(
+    r"举措|成效|做法|开展情况|工作情况|进展|主要工作|取得|成绩|措施|落实情况|推进情况|建设情况|基本情况|总体情况"
+)
 
 
 def is_first_responsibility_heading(heading: str) -> bool:

@@ -7,15 +7,27 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fzgap.analyze.ingest import Document
-from fzgap.analyze.segment._headings import STYLE_RANK, Marker, heading_parts, match_marker, split_joined_items
-from fzgap.analyze.segment._sections import is_first_responsibility_heading, section_of_heading, section_of_text
+from fzgap.analyze.segment._headings import (
+    STYLE_RANK,
+    Marker,
+    heading_parts,
+    match_marker,
+    split_joined_items,
+)
+from fzgap.analyze.segment._sections import (
+    is_first_responsibility_heading,
+    section_of_heading,
+    section_of_text,
+)
 from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
 from fzgap.model.textnorm import normalize
 
 __all__ = ["Kind", "Paragraph", "SegmentedReport", "segment"]
 
 Kind = Literal["title", "heading", "body"]
-_DATE_LINE = re.compile(r"^\s*(?:20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*(?:20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
 _UNIT_LINE = re.compile(
     r"^[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|局|委员会|委|办公室|办|办事处|管委会|管理委员会|厅|镇|乡|街道|党委|党工委|司法所|中心)$"
 )
@@ -105,22 +117,35 @@ def _items(doc: Document) -> list[_Item]:
 def _find_title(items: list[_Item], hint: str | None) -> list[int]:
     for i in range(min(5, len(items))):
         it = items[i]
-        if it.hint == "title" or (looks_like_title(it.norm) and match_marker(it.norm) is None and len(it.norm.replace(" ", "")) >= 8):
+        if it.hint == "title" or (
+            looks_like_title(it.norm)
+            and match_marker(it.norm) is None
+            and len(it.norm.replace(" ", "")) >= 8
+        ):
             return [i]
     for i in range(min(5, len(items))):
         it = items[i]
         if i + 1 < len(items) and len(it.norm) <= 50 and len(items[i + 1].norm) <= 20:
             joined = (it.norm + items[i + 1].norm).replace(" ", "")
-            if looks_like_title(joined) and it.norm[-1:] not in SENTENCE_ENDS and match_marker(it.norm) is None:
+            if (
+                looks_like_title(joined)
+                and it.norm[-1:] not in SENTENCE_ENDS
+                and match_marker(it.norm) is None
+            ):
                 return [i, i + 1]
     if hint:
         for i in range(min(5, len(items))):
-            if items[i].norm.replace(" ", "") in normalize(hint).replace(" ", "") and len(items[i].norm) >= 8:
+            if (
+                items[i].norm.replace(" ", "") in normalize(hint).replace(" ", "")
+                and len(items[i].norm) >= 8
+            ):
                 return [i]
     return []
 
 
-def _unit_and_year(title: str | None, items: list[_Item], start: int, tail: list[int]) -> tuple[str | None, int | None]:
+def _unit_and_year(
+    title: str | None, items: list[_Item], start: int, tail: list[int]
+) -> tuple[str | None, int | None]:
     """Unit and year from the title, else from the opening paragraph or the closing signature."""
     unit = year = None
     if title:
@@ -128,8 +153,10 @@ def _unit_and_year(title: str | None, items: list[_Item], start: int, tail: list
         m = _YEAR.search(t)
         if m:
             year = int(m.group(1))
-            unit = t[: m.start()].removeprefix("关于").strip("《“\"") or None
-    opening = next((it.norm for it in items[start:] if it.hint != "title" and len(it.norm) > 30), "")
+            unit = t[: m.start()].removeprefix("关于").strip('《“"') or None
+    opening = next(
+        (it.norm for it in items[start:] if it.hint != "title" and len(it.norm) > 30), ""
+    )
     if year is None:
         m = _YEAR.search(opening[:60])
         year = int(m.group(1)) if m else None
@@ -167,9 +194,12 @@ def _classify_lines(items: list[_Item], skip: set[int]) -> None:
             it.rank = STYLE_RANK[it.marker.style]
         elif it.hint == "heading" and len(it.norm) <= 60:
             it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
-        elif (len(it.norm) <= 25 and it.norm[-1:] not in SENTENCE_ENDS
-              and section_of_heading(it.norm) in ("deficiency", "plan", "first_responsibility", "other")) or (
-                len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
+        elif (
+            len(it.norm) <= 25
+            and it.norm[-1:] not in SENTENCE_ENDS
+            and section_of_heading(it.norm)
+            in ("deficiency", "plan", "first_responsibility", "other")
+        ) or (len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
             # An unnumbered line that only names a section ("存在的不足", "下一步工作打算").
             it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
 
@@ -194,13 +224,17 @@ def segment(doc: Document) -> SegmentedReport:
     unit, year = _unit_and_year(title, items, start, sig)
     _classify_lines(items, set(title_idx) | set(sig))
 
-    ranks = sorted({it.rank for i, it in enumerate(items) if it.rank is not None and it.standalone} or
-                   {it.rank for it in items if it.rank is not None and it.heading})
+    ranks = sorted(
+        {it.rank for i, it in enumerate(items) if it.rank is not None and it.standalone}
+        or {it.rank for it in items if it.rank is not None and it.heading}
+    )
     top = ranks[0] if ranks else None
     known = any(
         it.rank == top and it.heading and section_of_heading(it.heading, year) for it in items
     )
-    level_of = {r: n for n, r in enumerate(sorted({it.rank for it in items if it.rank is not None}), 1)}
+    level_of = {
+        r: n for n, r in enumerate(sorted({it.rank for it in items if it.rank is not None}), 1)
+    }
 
     paragraphs: list[Paragraph] = []
     stack: list[tuple[int, str | None]] = []
@@ -218,16 +252,38 @@ def segment(doc: Document) -> SegmentedReport:
                     stack.pop()
                 stack.append((it.rank, it.heading))
                 if it.rank == top:
-                    section = (section_of_heading(it.heading or it.norm, year) or "achievement") if known else "achievement"
+                    section = (
+                        (section_of_heading(it.heading or it.norm, year) or "achievement")
+                        if known
+                        else "achievement"
+                    )
                 level = level_of[it.rank]
                 kind = "heading" if it.standalone else "body"
             sec = section
             if not known:
-                sec = "preamble" if not paragraphs or all(p.section == "preamble" for p in paragraphs) and _is_opening(it.norm) else section_of_text(it.norm)
-            elif sec == "achievement" and any(h and is_first_responsibility_heading(h) for r, h in stack if r != top):
+                sec = (
+                    "preamble"
+                    if not paragraphs
+                    or all(p.section == "preamble" for p in paragraphs)
+                    and _is_opening(it.norm)
+                    else section_of_text(it.norm)
+                )
+            elif sec == "achievement" and any(
+                h and is_first_responsibility_heading(h) for r, h in stack if r != top
+            ):
                 sec = "first_responsibility"
         headings = tuple(h for _, h in stack if h) if i not in title_idx and i not in sig else ()
-        paragraphs.append(Paragraph(len(paragraphs), it.text, it.norm, kind, sec, headings, level if kind == "heading" or level else None))
+        paragraphs.append(
+            Paragraph(
+                len(paragraphs),
+                it.text,
+                it.norm,
+                kind,
+                sec,
+                headings,
+                level if kind == "heading" or level else None,
+            )
+        )
     return SegmentedReport(doc.source, doc.format, title, unit, year, tuple(paragraphs))
 
 
@@ -238,4 +294,6 @@ def _clean_title(title: str) -> str:
 
 def _is_opening(norm: str) -> bool:
     """Tell whether a paragraph opens a report (the preamble of a report without headings)."""
-    return bool(re.search(r"报告如下|现将.{0,30}(报告|汇报)|情况如下|总结如下", norm)) or bool(re.match(r"^20\d{2}年(?:度|以来)?[,，]", norm))
+    return bool(re.search(r"报告如下|现将.{0,30}(报告|汇报)|情况如下|总结如下", norm)) or bool(
+        re.match(r"^20\d{2}年(?:度|以来)?[,，]", norm)
+    )

@@ -37,7 +37,21 @@ _HOME = {
     "load_document": "fzgap.analyze.ingest",
     "segment": "fzgap.analyze.segment",
 }
-__all__ = [*sorted(_HOME), "__version__"]
+__all__ = [
+    "analyze_document",
+    "analyze_file",
+    "analyze_text",
+    "AuditReport",
+    "Block",
+    "Document",
+    "FzgapError",
+    "InputError",
+    "load_document",
+    "Paragraph",
+    "segment",
+    "SegmentedReport",
+    "__version__",
+]
 
 
 def __getattr__(name: str) -> Any:

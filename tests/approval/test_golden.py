@@ -32,7 +32,9 @@ def _check(path: Path, actual: str) -> None:
 
 def _segmentation(source: Path) -> str:
     report = segment(load_document(source))
-    head = json.dumps({"title": report.title, "unit": report.unit, "year": report.year}, ensure_ascii=False)
+    head = json.dumps(
+        {"title": report.title, "unit": report.unit, "year": report.year}, ensure_ascii=False
+    )
     rows = [json.dumps(p.to_dict(), ensure_ascii=False) for p in report.paragraphs]
     return "\n".join([head, *rows]) + "\n"
 
@@ -43,10 +45,20 @@ def _audit_view(source: Path) -> str:
     data = report.to_dict()
     view = {
         "structure": data["structure"],
-        "areas": [{"id": a["id"], "status": a["status"], "reasons": a["reasons"],
-                   "evidence": [e["index"] for e in a["evidence"]],
-                   "subitems_found": [s["id"] for s in a["subitems"] if s["found"]]} for a in data["areas"]],
-        "paragraphs": [{"index": p["index"], "kind": p["kind"], "section": p["section"], "labels": p["labels"]} for p in data["paragraphs"]],
+        "areas": [
+            {
+                "id": a["id"],
+                "status": a["status"],
+                "reasons": a["reasons"],
+                "evidence": [e["index"] for e in a["evidence"]],
+                "subitems_found": [s["id"] for s in a["subitems"] if s["found"]],
+            }
+            for a in data["areas"]
+        ],
+        "paragraphs": [
+            {"index": p["index"], "kind": p["kind"], "section": p["section"], "labels": p["labels"]}
+            for p in data["paragraphs"]
+        ],
     }
     return json.dumps(view, ensure_ascii=False, indent=1) + "\n"
 
@@ -69,5 +81,10 @@ def test_sample_audit_json(source: Path) -> None:
 
 @pytest.mark.parametrize("source", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_sample_audit_text(source: Path, monkeypatch) -> None:
-    monkeypatch.chdir(ROOT)  # the text names the file as given: keep it independent of the clone's folder
-    _check(GOLDEN / "analyze" / f"{source.stem}.txt", render_text(analyze_file(Path("examples") / source.name)))
+    monkeypatch.chdir(
+        ROOT
+    )  # the text names the file as given: keep it independent of the clone's folder
+    _check(
+        GOLDEN / "analyze" / f"{source.stem}.txt",
+        render_text(analyze_file(Path("examples") / source.name)),
+    )

@@ -41,9 +41,27 @@ def qinghe_text() -> str:
 
 
 EXPECTED = {
-    "qinghe-county-2024.txt": dict(decision="covered", enforcement="covered", reconsideration="covered", publicity="covered", first_responsibility="covered"),
-    "shuangfeng-town-2023.txt": dict(decision="thin", enforcement="covered", reconsideration="thin", publicity="covered", first_responsibility="missing"),
-    "linjiang-market-2022.txt": dict(decision="covered", enforcement="covered", reconsideration="covered", publicity="covered", first_responsibility="covered"),
+    "qinghe-county-2024.txt": dict(
+        decision="covered",
+        enforcement="covered",
+        reconsideration="covered",
+        publicity="covered",
+        first_responsibility="covered",
+    ),
+    "shuangfeng-town-2023.txt": dict(
+        decision="thin",
+        enforcement="covered",
+        reconsideration="thin",
+        publicity="covered",
+        first_responsibility="missing",
+    ),
+    "linjiang-market-2022.txt": dict(
+        decision="covered",
+        enforcement="covered",
+        reconsideration="covered",
+        publicity="covered",
+        first_responsibility="covered",
+    ),
 }
 
 
@@ -84,14 +102,19 @@ def test_an_area_only_in_the_deficiencies_is_thin(qinghe_text: str) -> None:
     text = _without(qinghe_text, AREA_WORDS["reconsideration"])
     lines = text.splitlines()
     at = next(i for i, l in enumerate(lines) if "不足" in l and len(l) < 30)
-    lines.insert(at + 1, "一是行政复议案件办理质量还不够高，行政应诉工作仍有短板，负责人出庭应诉的实效有待提升。")
+    lines.insert(
+        at + 1,
+        "一是行政复议案件办理质量还不够高，行政应诉工作仍有短板，负责人出庭应诉的实效有待提升。",
+    )
     area_result = analyze_text("\n".join(lines), name="deficiency-only.txt").area("reconsideration")
     assert area_result.status == "thin" and area_result.reasons[0].code == "THIN_DEFICIENCY_ONLY"
 
 
 def test_a_preamble_slogan_is_not_coverage(qinghe_text: str) -> None:
     lines = _without(qinghe_text, AREA_WORDS["decision"]).splitlines()
-    lines[1] = "2024年，清河县坚持依法决策、科学决策、民主决策，全面推进依法行政。现将有关情况报告如下："
+    lines[1] = (
+        "2024年，清河县坚持依法决策、科学决策、民主决策，全面推进依法行政。现将有关情况报告如下："
+    )
     report = analyze_text("\n".join(lines), name="slogan.txt")
     assert report.statuses["decision"] == "missing"
 

@@ -26,13 +26,25 @@ BAD: dict[str, tuple[str, bytes | None, str]] = {
     "blank": ("blank.txt", b" \r\n\t\n\xe3\x80\x80\n", "no text"),
     "binary": ("data.txt", bytes(range(256)) * 64, "binary"),
     "text named pdf": ("report.pdf", "一、主要举措和成效\n".encode(), "extension says .pdf"),
-    "pdf named txt": ("report.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "content is PDF"),
+    "pdf named txt": (
+        "report.txt",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        "content is PDF",
+    ),
     "text named docx": ("report.docx", "二、存在的不足\n".encode(), "extension says .docx"),
-    "corrupt docx": ("broken.docx", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<not-xml"}), "damaged"),
+    "corrupt docx": (
+        "broken.docx",
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<not-xml"}),
+        "damaged",
+    ),
     "corrupt pdf": ("broken.pdf", b"%PDF-1.7\n" + b"\x00\x13garbage stream" * 40, "PDF"),
     "legacy doc": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy Office"),
     "image": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "image"),
-    "only chrome": ("page.html", "<html><body><div>无障碍 长者助手 登录</div><div>分享到：</div><div>打印本页 关闭窗口</div></body></html>".encode(), "chrome"),
+    "only chrome": (
+        "page.html",
+        "<html><body><div>无障碍 长者助手 登录</div><div>分享到：</div><div>打印本页 关闭窗口</div></body></html>".encode(),
+        "chrome",
+    ),
     "directory": ("folder", None, "is a directory"),
     "missing": ("missing.txt", None, "no such file"),
 }
@@ -74,7 +86,9 @@ def test_failed_run_leaves_no_output_file(tmp_path: Path) -> None:
 def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "x.txt"
     bad.write_bytes(b"\x00\x01\x02" * 100)
-    proc = subprocess.run([sys.executable, "-m", "fzgap", "segment", str(bad)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fzgap", "segment", str(bad)], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
 
@@ -87,10 +101,15 @@ def test_usage_error_exits_2(capsys) -> None:
 
 @pytest.mark.parametrize(
     ("command", "case"),
-    [("analyze", c) for c in ("empty", "binary", "text named pdf", "corrupt docx", "only chrome", "legacy doc")]
+    [
+        ("analyze", c)
+        for c in ("empty", "binary", "text named pdf", "corrupt docx", "only chrome", "legacy doc")
+    ]
     + [("classify", c) for c in ("empty", "blank", "binary")],
 )
-def test_other_commands_answer_bad_input_the_same_way(command: str, case: str, tmp_path: Path, capsys) -> None:
+def test_other_commands_answer_bad_input_the_same_way(
+    command: str, case: str, tmp_path: Path, capsys
+) -> None:
     name, data, _ = BAD[case]
     path = tmp_path / name
     path.write_bytes(data)

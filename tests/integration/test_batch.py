@@ -24,7 +24,9 @@ def folder(tmp_path: Path) -> Path:
     for f in EX.glob("*.txt"):
         shutil.copy(f, d / f.name)
     (d / "broken.docx").write_bytes(b"PK\x03\x04word/document.xml" + b"\x00" * 64)
-    (d / "notes.csv").write_text("not a report", encoding="utf-8")  # ignored: not a report file type
+    (d / "notes.csv").write_text(
+        "not a report", encoding="utf-8"
+    )  # ignored: not a report file type
     return d
 
 
@@ -39,7 +41,11 @@ def test_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path, capsys) ->
     captured = capsys.readouterr()
     assert code == 2
     assert "broken.docx: DOCX file is damaged" in captured.err
-    assert sorted(p.name for p in out.glob("*.json")) == ["linjiang-market-2022.json", "qinghe-county-2024.json", "shuangfeng-town-2023.json"]
+    assert sorted(p.name for p in out.glob("*.json")) == [
+        "linjiang-market-2022.json",
+        "qinghe-county-2024.json",
+        "shuangfeng-town-2023.json",
+    ]
     rows = list(csv.reader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == ["文件 file", "单位 unit", "年度 year"]
     by_file = {Path(r[0]).name: r for r in rows[1:]}
@@ -48,7 +54,9 @@ def test_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path, capsys) ->
     assert by_file["shuangfeng-town-2023.txt"][8] == "缺失"  # first_responsibility column
 
 
-def test_xlsx_summary_reads_back_with_colours_frozen_header_and_filters(folder: Path, tmp_path: Path) -> None:
+def test_xlsx_summary_reads_back_with_colours_frozen_header_and_filters(
+    folder: Path, tmp_path: Path
+) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "summary.xlsx"
     assert main(["analyze", str(folder), "--format", "xlsx", "--out", str(out)]) == 2
@@ -80,7 +88,9 @@ def test_jsonl_batch_to_stdout(folder: Path, capsys) -> None:
     (folder / "broken.docx").unlink()
     assert main(["analyze", str(folder), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [json.loads(l)["document"]["source"].rsplit("/", 1)[-1] for l in lines] == sorted(p.name for p in EX.glob("*.txt"))
+    assert [json.loads(l)["document"]["source"].rsplit("/", 1)[-1] for l in lines] == sorted(
+        p.name for p in EX.glob("*.txt")
+    )
 
 
 def test_fail_on_levels(capsys) -> None:
@@ -96,8 +106,12 @@ def test_dask_local_cluster_gives_the_same_results(folder: Path) -> None:
     distributed = pytest.importorskip("distributed")
     inputs = collect_inputs([str(folder)])
     local = {i.source: (i.report.statuses if i.report else i.error) for i in run_batch(inputs)}
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
-        remote = {i.source: (i.report.statuses if i.report else i.error)
-                  for i in run_batch(inputs, backend="dask", scheduler=cluster.scheduler_address)}
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        remote = {
+            i.source: (i.report.statuses if i.report else i.error)
+            for i in run_batch(inputs, backend="dask", scheduler=cluster.scheduler_address)
+        }
     assert remote == local
     assert sum(isinstance(v, str) for v in remote.values()) == 1

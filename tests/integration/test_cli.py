@@ -29,12 +29,24 @@ def test_top_level_help_lists_commands() -> None:
 
 def test_classify_jsonl_keeps_order_and_fields(tmp_path: Path, capsys) -> None:
     src = tmp_path / "p.txt"
-    src.write_text("全年办理行政复议案件66件，纠错率12%。\n\n组织开展宪法宣传周活动，发放资料3000余份。\n", encoding="utf-8")
+    src.write_text(
+        "全年办理行政复议案件66件，纠错率12%。\n\n组织开展宪法宣传周活动，发放资料3000余份。\n",
+        encoding="utf-8",
+    )
     assert main(["classify", str(src)]) == 0
     rows = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
-    assert [r["text"] for r in rows] == ["全年办理行政复议案件66件，纠错率12%。", "组织开展宪法宣传周活动，发放资料3000余份。"]
+    assert [r["text"] for r in rows] == [
+        "全年办理行政复议案件66件，纠错率12%。",
+        "组织开展宪法宣传周活动，发放资料3000余份。",
+    ]
     assert rows[0]["labels"] == ["reconsideration"] and rows[1]["labels"] == ["publicity"]
-    assert set(rows[0]["scores"]) == {"decision", "enforcement", "reconsideration", "publicity", "first_responsibility"}
+    assert set(rows[0]["scores"]) == {
+        "decision",
+        "enforcement",
+        "reconsideration",
+        "publicity",
+        "first_responsibility",
+    }
 
 
 def test_classify_tsv_and_gbk_input(tmp_path: Path, capsys) -> None:
@@ -66,12 +78,20 @@ def test_analyze_formats(fmt: str, capsys) -> None:
     if fmt == "json":
         assert json.loads(out)["schema_version"] == "1.0"
     if fmt == "html":
-        assert out.startswith("<!DOCTYPE html>") and "<svg" in out and "http" not in out.split("<svg", 1)[0].replace("http://www.w3.org", "")
+        assert (
+            out.startswith("<!DOCTYPE html>")
+            and "<svg" in out
+            and "http" not in out.split("<svg", 1)[0].replace("http://www.w3.org", "")
+        )
 
 
 def test_html_escapes_report_text(tmp_path: Path, capsys) -> None:
     src = tmp_path / "x.txt"
-    src.write_text(Path(SAMPLE).read_text(encoding="utf-8") + "\n全年开展执法检查<script>alert(1)</script>12次。\n", encoding="utf-8")
+    src.write_text(
+        Path(SAMPLE).read_text(encoding="utf-8")
+        + "\n全年开展执法检查<script>alert(1)</script>12次。\n",
+        encoding="utf-8",
+    )
     assert main(["analyze", str(src), "--format", "html"]) == 0
     out = capsys.readouterr().out
     assert "<script>" not in out and "&lt;script&gt;" in out
@@ -93,7 +113,9 @@ def test_bad_checklist_is_one_line(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize("command", ["train", "evaluate"])
-def test_training_commands_refuse_bad_data_in_one_line(command: str, tmp_path: Path, capsys) -> None:
+def test_training_commands_refuse_bad_data_in_one_line(
+    command: str, tmp_path: Path, capsys
+) -> None:
     (tmp_path / "bad.jsonl").write_bytes(b"\x00\x01 not json\n")
     assert main([command, "--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err

@@ -9,8 +9,15 @@ from pathlib import Path
 import pytest
 
 from fzgap.cli import main
-from fzgap.model.artifact import ARTIFACT_NAME, MANIFEST_NAME, default_model_dir, load_pipeline, read_manifest, sha256_file
 from fzgap.model.areas import AREAS
+from fzgap.model.artifact import (
+    ARTIFACT_NAME,
+    MANIFEST_NAME,
+    default_model_dir,
+    load_pipeline,
+    read_manifest,
+    sha256_file,
+)
 from fzgap.model.errors import ModelError
 from fzgap.model.scorer import load_model
 

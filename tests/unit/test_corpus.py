@@ -7,7 +7,14 @@ from collections import Counter
 import pytest
 
 from fzgap.model.areas import AREAS, SECTIONS
-from fzgap.train.corpus import MAX_JACCARD, MIN_OTHER, MIN_POSITIVES, CorpusError, load_corpus, near_duplicates
+from fzgap.train.corpus import (
+    MAX_JACCARD,
+    MIN_OTHER,
+    MIN_POSITIVES,
+    CorpusError,
+    load_corpus,
+    near_duplicates,
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +49,20 @@ def test_no_near_duplicates(corpus) -> None:
     # Pairs of real paragraphs are what the published reports say; every authored row must be distinct.
     texts = corpus.texts
     pairs = [
-        (i, j, jac) for i, j, jac in near_duplicates(texts, MAX_JACCARD)
+        (i, j, jac)
+        for i, j, jac in near_duplicates(texts, MAX_JACCARD)
         if corpus.rows[i].source == "authored" or corpus.rows[j].source == "authored"
     ]
-    shown = [(corpus.rows[i].report, corpus.rows[i].index, corpus.rows[j].report, corpus.rows[j].index, round(jac, 2)) for i, j, jac in pairs[:5]]
+    shown = [
+        (
+            corpus.rows[i].report,
+            corpus.rows[i].index,
+            corpus.rows[j].report,
+            corpus.rows[j].index,
+            round(jac, 2),
+        )
+        for i, j, jac in pairs[:5]
+    ]
     assert not pairs, shown
 
 
@@ -57,6 +74,9 @@ def test_near_duplicate_detector_finds_a_copy() -> None:
 
 
 def test_malformed_row_is_named(tmp_path) -> None:
-    (tmp_path / "bad.jsonl").write_text('{"report": "x", "index": 0, "text": "t", "labels": ["votes"], "extended": [], "section": "plan", "source": "authored"}\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(
+        '{"report": "x", "index": 0, "text": "t", "labels": ["votes"], "extended": [], "section": "plan", "source": "authored"}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(CorpusError, match=r"bad.jsonl:1: unknown labels \['votes'\]"):
         load_corpus(tmp_path)

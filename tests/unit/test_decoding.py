@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from fzgap import load_document
-from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.errors import BinaryDataError, EncodingDetectionError, InputError
+from fzgap.analyze.ingest._decoding import decode_text
 
 TEXT = "港口镇2021年法治政府建设年度报告\n一、主要举措和成效\n（一）严格落实重大行政决策程序。全年审查合同146份，出具法律意见11份。\n二、存在的不足\n"
 
@@ -33,7 +33,9 @@ def test_each_encoding_decodes_to_the_same_text(label: str, encode, expected: st
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
 @pytest.mark.parametrize(("label", "encode", "expected"), ENCODINGS, ids=[e[0] for e in ENCODINGS])
-def test_documents_are_identical_across_encodings_and_line_ends(label, encode, expected, newline: str) -> None:
+def test_documents_are_identical_across_encodings_and_line_ends(
+    label, encode, expected, newline: str
+) -> None:
     reference = load_document(TEXT.encode("utf-8"))
     doc = load_document(encode(TEXT.replace("\n", newline)))
     assert [b.text for b in doc.blocks] == [b.text for b in reference.blocks]

@@ -48,12 +48,30 @@ def _as_html(lines: list[str], charset: str = "utf-8") -> bytes:
     return page.encode(charset)
 
 
-def test_html_page_keeps_the_report_and_drops_the_chrome(sample_path, sample_lines, tmp_path) -> None:
+def test_html_page_keeps_the_report_and_drops_the_chrome(
+    sample_path, sample_lines, tmp_path
+) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(_as_html(sample_lines))
     assert _paragraphs(page) == _paragraphs(sample_path)
     text = load_document(page).text
-    for chrome in ("无障碍", "长者助手", "当前的位置", "索引号", "发布日期", "字体", "视力保护色", "分享到", "打印本页", "关闭窗口", "主办单位", "备案号", "技术支持", "统计代码", "console"):
+    for chrome in (
+        "无障碍",
+        "长者助手",
+        "当前的位置",
+        "索引号",
+        "发布日期",
+        "字体",
+        "视力保护色",
+        "分享到",
+        "打印本页",
+        "关闭窗口",
+        "主办单位",
+        "备案号",
+        "技术支持",
+        "统计代码",
+        "console",
+    ):
         assert chrome not in text
 
 
@@ -70,9 +88,16 @@ def test_html_page_in_gbk_with_meta_charset(sample_path, sample_lines, tmp_path)
 
 
 def test_copied_page_text_loses_the_same_chrome(sample_path, sample_lines, tmp_path) -> None:
-    copied = ["无障碍版 长者助手 登录", "您当前的位置: > >政府工作报告", sample_lines[0],
-              "信息来源:本网 发布日期:2024-03-12 分享:", *sample_lines[1:],
-              "分享到：", "【字体：大 中 小】 打印本页 关闭窗口", "主办单位：清河县人民政府办公室 技术支持：某某公司"]
+    copied = [
+        "无障碍版 长者助手 登录",
+        "您当前的位置: > >政府工作报告",
+        sample_lines[0],
+        "信息来源:本网 发布日期:2024-03-12 分享:",
+        *sample_lines[1:],
+        "分享到：",
+        "【字体：大 中 小】 打印本页 关闭窗口",
+        "主办单位：清河县人民政府办公室 技术支持：某某公司",
+    ]
     path = tmp_path / "copied.txt"
     path.write_text("\n".join(copied), encoding="utf-8")
     assert _paragraphs(path) == _paragraphs(sample_path)
@@ -111,7 +136,12 @@ def test_docx_tables_are_read_in_document_order(tmp_path) -> None:
     buf = io.BytesIO()
     document.save(buf)
     doc = load_document(buf.getvalue(), name="t.docx")
-    assert [b.text for b in doc.blocks] == ["一、主要举措和成效", "指标 | 数量", "行政复议案件 | 66件", "二、存在的不足"]
+    assert [b.text for b in doc.blocks] == [
+        "一、主要举措和成效",
+        "指标 | 数量",
+        "行政复议案件 | 66件",
+        "二、存在的不足",
+    ]
 
 
 def _as_pdf(lines: list[str], indent: bool) -> bytes:
@@ -146,7 +176,10 @@ def _as_pdf(lines: list[str], indent: bool) -> bytes:
         while rest:
             room = full - (2 * size if first else 0)
             n = 1
-            while n < len(rest) and pdfmetrics.stringWidth(rest[: n + 1], "STSong-Light", size) <= room:
+            while (
+                n < len(rest)
+                and pdfmetrics.stringWidth(rest[: n + 1], "STSong-Light", size) <= room
+            ):
                 n += 1
             chunk, rest = rest[:n], rest[n:]
             emit(chunk, left + (2 * size if first else 0))
@@ -187,7 +220,9 @@ def test_fragments_of_one_line_are_joined_before_rejoining() -> None:
         PdfLine(0, 302, 500, 100.2, 12, "政府建设工作六次，审议通过"),
         PdfLine(0, 72, 200, 120, 12, "年度报告。"),
     ]
-    assert rejoin_lines(_merge_fragments(lines)) == ["全年召开常务会议专题研究法治政府建设工作六次，审议通过年度报告。"]
+    assert rejoin_lines(_merge_fragments(lines)) == [
+        "全年召开常务会议专题研究法治政府建设工作六次，审议通过年度报告。"
+    ]
 
 
 def test_scanned_pdf_without_text_layer_is_refused(tmp_path) -> None:
@@ -222,12 +257,16 @@ def test_truncated_pdf_is_corrupt(sample_lines) -> None:
 
 def test_corrupt_docx_is_refused() -> None:
     with pytest.raises(CorruptDocumentError, match="DOCX"):
-        load_document(b"PK\x03\x04" + b"word/document.xml" + b"\x00garbage" * 50, name="broken.docx")
+        load_document(
+            b"PK\x03\x04" + b"word/document.xml" + b"\x00garbage" * 50, name="broken.docx"
+        )
 
 
 def test_traditional_characters_are_normalised_for_analysis_only(tmp_path) -> None:
     path = tmp_path / "trad.txt"
-    path.write_text("一、主要舉措和成效\n（一）全年辦理行政復議案件６６件，糾錯率１２％。\n", encoding="utf-8")
+    path.write_text(
+        "一、主要舉措和成效\n（一）全年辦理行政復議案件６６件，糾錯率１２％。\n", encoding="utf-8"
+    )
     paragraphs = segment(load_document(path)).paragraphs
     assert paragraphs[1].text == "（一）全年辦理行政復議案件６６件，糾錯率１２％。"
     assert paragraphs[1].norm == "(一)全年办理行政复议案件66件,纠错率12%。"

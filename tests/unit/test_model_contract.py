@@ -59,7 +59,10 @@ def test_joblib_round_trip_gives_identical_predictions(fitted, small) -> None:
     joblib.dump(fitted, buf)
     buf.seek(0)
     again = joblib.load(buf)
-    texts = small.texts[:50] + ["全年办理行政复议案件66件。", "县长主持召开常务会议专题研究法治建设。"]
+    texts = small.texts[:50] + [
+        "全年办理行政复议案件66件。",
+        "县长主持召开常务会议专题研究法治建设。",
+    ]
     np.testing.assert_array_equal(again.predict_proba(texts), fitted.predict_proba(texts))
     np.testing.assert_array_equal(again.predict(texts), fitted.predict(texts))
 
@@ -82,8 +85,13 @@ def test_training_is_deterministic_across_processes(tmp_path: Path) -> None:
         "d = sys.argv[1]; save_artifact(p, d, {}); print(sha256_file(__import__('pathlib').Path(d) / ARTIFACT_NAME))\n"
     )
     digests = {
-        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], capture_output=True, text=True, check=True,
-                       env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / seed)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
         for seed in ("1", "2")
     }
     assert len(digests) == 1 and len(next(iter(digests))) == 64

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from fzgap.errors import FzgapError
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES
+from fzgap.errors import FzgapError
 
 __all__ = ["add_max_size", "max_bytes", "UsageError", "add_model", "read_lines"]
 
@@ -34,15 +34,19 @@ def max_bytes(args: argparse.Namespace) -> int:
 
 def add_model(parser: argparse.ArgumentParser) -> None:
     """Add ``--model PATH``."""
-    parser.add_argument("--model", metavar="DIR", help="use a model folder written by `fzgap train` (default: the shipped model)")
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        help="use a model folder written by `fzgap train` (default: the shipped model)",
+    )
 
 
 def read_lines(source: str) -> list[str]:
     """Non-empty lines of a UTF-8/GBK/UTF-16 text file, or of standard input for ``-``."""
     import sys
 
-    from fzgap.analyze.ingest._decoding import decode_text
     from fzgap.analyze.errors import EmptyDocumentError
+    from fzgap.analyze.ingest._decoding import decode_text
 
     if source == "-":
         data = sys.stdin.buffer.read()

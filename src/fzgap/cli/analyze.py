@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
-from fzgap.analyze.output import write_output
 from fzgap.analyze.constants import STATUS_ORDER
+from fzgap.analyze.output import write_output
 from fzgap.analyze.render import FORMATS, render_one
+from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
 
 NAME = "analyze"
 HELP = "audit reports: for each checklist area, covered / thin / missing, with reasons and evidence"
@@ -23,17 +23,51 @@ fzgap analyze draft.txt --fail-on thin                   # exit 1 if any area is
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt .html .docx .pdf) or folders of them")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--out", help="output file; for a batch, a folder (per-report files + summary.csv/.xlsx) or a .jsonl/.csv/.xlsx file")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report files (.txt .html .docx .pdf) or folders of them",
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--out",
+        help="output file; for a batch, a folder (per-report files + summary.csv/.xlsx) or a .jsonl/.csv/.xlsx file",
+    )
     add_model(parser)
-    parser.add_argument("--checklist", metavar="TOML", help="your own checklist file (default: the shipped checklist.toml)")
+    parser.add_argument(
+        "--checklist",
+        metavar="TOML",
+        help="your own checklist file (default: the shipped checklist.toml)",
+    )
     add_max_size(parser)
-    parser.add_argument("--jobs", type=int, default=1, help="parallel workers for a batch (default: %(default)s; -1 = all cores)")
-    parser.add_argument("--backend", choices=("joblib", "dask"), default="joblib", help="where a batch runs (default: %(default)s)")
-    parser.add_argument("--scheduler", metavar="ADDRESS", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
-    parser.add_argument("--resume", action="store_true", help="skip reports already audited in the --out folder")
-    parser.add_argument("--fail-on", choices=("missing", "thin"), help="exit 1 when any area is at or below this status")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="parallel workers for a batch (default: %(default)s; -1 = all cores)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=("joblib", "dask"),
+        default="joblib",
+        help="where a batch runs (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786",
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="skip reports already audited in the --out folder"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("missing", "thin"),
+        help="exit 1 when any area is at or below this status",
+    )
 
 
 def _colour(args: argparse.Namespace) -> bool:
@@ -41,7 +75,9 @@ def _colour(args: argparse.Namespace) -> bool:
 
 
 def _failed(statuses: list[str], level: str | None) -> bool:
-    return level is not None and any(STATUS_ORDER.index(s) <= STATUS_ORDER.index(level) for s in statuses)
+    return level is not None and any(
+        STATUS_ORDER.index(s) <= STATUS_ORDER.index(level) for s in statuses
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,9 +126,17 @@ def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
     writer = BatchWriter(args.format, out if folder else None, inputs)
     bar = _progress(len(inputs))
     try:
-        for item in run_batch(inputs, model=args.model, checklist=args.checklist, jobs=args.jobs, backend=args.backend,
-                              scheduler=args.scheduler, max_bytes=limit, resume_dir=out if args.resume else None,
-                              progress=bar.update if bar else None):
+        for item in run_batch(
+            inputs,
+            model=args.model,
+            checklist=args.checklist,
+            jobs=args.jobs,
+            backend=args.backend,
+            scheduler=args.scheduler,
+            max_bytes=limit,
+            resume_dir=out if args.resume else None,
+            progress=bar.update if bar else None,
+        ):
             writer.add(item)
     finally:
         if bar:
@@ -108,7 +152,11 @@ def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
         sys.stderr.write(f"fzgap: error: {i.source}: {i.error}\n")
     done = [i for i in writer.items if i.report is not None]
     skipped = sum(i.skipped for i in writer.items)
-    sys.stderr.write(f"fzgap: {len(done)} audited ({skipped} resumed), {len(errors)} failed" + (f"; results in {out}" if folder else "") + "\n")
+    sys.stderr.write(
+        f"fzgap: {len(done)} audited ({skipped} resumed), {len(errors)} failed"
+        + (f"; results in {out}" if folder else "")
+        + "\n"
+    )
     if errors:
         return 2
     statuses = [a.status for i in done if i.report is not None for a in i.report.areas]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from fzgap.cli._common import add_model, read_lines
 from fzgap.analyze.output import write_output
+from fzgap.cli._common import add_model, read_lines
 from fzgap.model.areas import AREAS
 from fzgap.model.scorer import Classification, classify, load_model
 
@@ -17,8 +17,18 @@ EXAMPLE = "echo '全年办理行政复议案件66件，纠错率12%。' | fzgap 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument("file", nargs="?", default="-", help="text file with one paragraph per line, or - for standard input (default)")
-    parser.add_argument("--format", choices=("jsonl", "tsv", "text"), default="jsonl", help="output format (default: jsonl)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="text file with one paragraph per line, or - for standard input (default)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "tsv", "text"),
+        default="jsonl",
+        help="output format (default: jsonl)",
+    )
     parser.add_argument("--out", help="write to this file instead of standard output")
     add_model(parser)
 
@@ -30,7 +40,12 @@ def render(rows: list[Classification], fmt: str) -> str:
     if fmt == "tsv":
         head = "labels\t" + "\t".join(AREAS) + "\ttext\n"
         return head + "".join(
-            ",".join(r.labels) + "\t" + "\t".join(f"{r.scores[a]:.4f}" for a in AREAS) + "\t" + r.text.replace("\t", " ") + "\n"
+            ",".join(r.labels)
+            + "\t"
+            + "\t".join(f"{r.scores[a]:.4f}" for a in AREAS)
+            + "\t"
+            + r.text.replace("\t", " ")
+            + "\n"
             for r in rows
         )
     return "".join(f"{','.join(r.labels) or '-':<40} {r.text}\n" for r in rows)

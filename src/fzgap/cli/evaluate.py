@@ -14,10 +14,22 @@ EXAMPLE = "fzgap evaluate --out docs/model-card.md --jobs 2"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument("--data", metavar="DIR", help="folder of labelled .jsonl files (default: the data shipped with fzgap)")
-    parser.add_argument("--out", default="docs/model-card.md", help="model card to write (default: %(default)s; - for standard output)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder of labelled .jsonl files (default: the data shipped with fzgap)",
+    )
+    parser.add_argument(
+        "--out",
+        default="docs/model-card.md",
+        help="model card to write (default: %(default)s; - for standard output)",
+    )
     parser.add_argument("--jobs", type=int, default=1, help="parallel folds (default: %(default)s)")
-    parser.add_argument("--model", metavar="DIR", help="model folder whose manifest the card describes (default: the shipped model)")
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        help="model folder whose manifest the card describes (default: the shipped model)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
         manifest = read_manifest(args.model or default_model_dir())
     except ModelError:
         manifest = None
-    command = "fzgap evaluate" + (f" --data {args.data}" if args.data else "") + f" --out {args.out} --jobs {args.jobs}"
+    command = (
+        "fzgap evaluate"
+        + (f" --data {args.data}" if args.data else "")
+        + f" --out {args.out} --jobs {args.jobs}"
+    )
     card = render_model_card(manifest, evaluation, command)
     print(metrics_table(evaluation.all), file=sys.stderr)
     write_output(card, None if args.out == "-" else args.out)

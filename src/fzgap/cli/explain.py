@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from fzgap.cli._common import UsageError, add_model
 from fzgap.analyze.output import write_output
+from fzgap.cli._common import UsageError, add_model
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 from fzgap.model.scorer import Explanation, load_model
 
@@ -18,8 +18,12 @@ EXAMPLE = "fzgap explain '县长主持召开常务会议专题研究法治建设
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
     parser.add_argument("paragraph", help="the paragraph text (quote it)")
-    parser.add_argument("--top", type=int, default=6, help="terms per direction and area (default: %(default)s)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--top", type=int, default=6, help="terms per direction and area (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     add_model(parser)
 
 
@@ -28,9 +32,27 @@ def render_text(e: Explanation) -> str:
     out = [e.text, ""]
     for a in AREAS:
         mark = "YES" if e.scores[a] >= e.thresholds[a] else "no "
-        out.append(f"{mark} {a} ({AREA_NAMES_ZH[a]}): score {e.scores[a]:.3f}, threshold {e.thresholds[a]:.3f}")
-        out.append("    up:   " + ("  ".join(f"{t.term}{'' if t.kind == 'word' else '′'} +{t.weight:.3f}" for t in e.up[a]) or "-"))
-        out.append("    down: " + ("  ".join(f"{t.term}{'' if t.kind == 'word' else '′'} {t.weight:.3f}" for t in e.down[a]) or "-"))
+        out.append(
+            f"{mark} {a} ({AREA_NAMES_ZH[a]}): score {e.scores[a]:.3f}, threshold {e.thresholds[a]:.3f}"
+        )
+        out.append(
+            "    up:   "
+            + (
+                "  ".join(
+                    f"{t.term}{'' if t.kind == 'word' else '′'} +{t.weight:.3f}" for t in e.up[a]
+                )
+                or "-"
+            )
+        )
+        out.append(
+            "    down: "
+            + (
+                "  ".join(
+                    f"{t.term}{'' if t.kind == 'word' else '′'} {t.weight:.3f}" for t in e.down[a]
+                )
+                or "-"
+            )
+        )
     out.append("")
     out.append("(′ marks character n-grams; unmarked terms are jieba words)")
     return "\n".join(out) + "\n"
@@ -43,5 +65,10 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise UsageError("--top must be at least 1")
     e = load_model(args.model).explain(args.paragraph.strip(), top=args.top)
-    write_output(json.dumps(e.to_dict(), ensure_ascii=False, indent=2) + "\n" if args.format == "json" else render_text(e), None)
+    write_output(
+        json.dumps(e.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if args.format == "json"
+        else render_text(e),
+        None,
+    )
     return 0

@@ -12,10 +12,25 @@ EXAMPLE = "fzgap train --out my-model\nfzgap train --data my-labels/ --out my-mo
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument("--data", metavar="DIR", help="folder of labelled .jsonl files (default: the data shipped with fzgap)")
-    parser.add_argument("--out", metavar="DIR", default="fzgap-model", help="folder to write the model into (default: %(default)s)")
-    parser.add_argument("--evaluate", action="store_true", help="first run leave-one-report-out evaluation and store its metrics in the manifest")
-    parser.add_argument("--jobs", type=int, default=1, help="parallel folds for --evaluate (default: %(default)s)")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder of labelled .jsonl files (default: the data shipped with fzgap)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        default="fzgap-model",
+        help="folder to write the model into (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="first run leave-one-report-out evaluation and store its metrics in the manifest",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="parallel folds for --evaluate (default: %(default)s)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +45,12 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.data)
     say(f"loaded {len(corpus.rows)} labelled paragraphs ({corpus.counts()})")
     evaluation = evaluate_corpus(corpus, n_jobs=args.jobs, progress=say) if args.evaluate else None
-    command = "fzgap train" + (f" --data {args.data}" if args.data else "") + f" --out {args.out}" + (" --evaluate" if args.evaluate else "")
+    command = (
+        "fzgap train"
+        + (f" --data {args.data}" if args.data else "")
+        + f" --out {args.out}"
+        + (" --evaluate" if args.evaluate else "")
+    )
     path = train_model(corpus, args.out, evaluation, command=command, progress=say)
     say(f"done: {path}")
     return 0
