@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -11,13 +11,9 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from fzgap.model.areas import AREAS
 from fzgap.model.classifier import build_pipeline
-from fzgap.train.baselines import keyword_predict
 from fzgap.train.corpus import Corpus
 
 __all__ = ["Scores", "Evaluation", "evaluate_corpus", "loro_predict", "score"]
-
-SYSTEMS = ("model", "keywords", "words-only", "chars-only")
-_FEATURES = {"model": "both", "words-only": "words", "chars-only": "chars"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +89,7 @@ def loro_predict(
     n_jobs: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> np.ndarray:
-    """Predictions for every row from a model that never saw the row's report (or authored batch)."""
+    """Predictions for every row from a model that never saw the row's report (or batch)."""
     texts, y, groups = corpus.texts, corpus.indicator(), corpus.groups
     held_out = sorted(set(groups))
     pred = np.zeros_like(y)
@@ -108,22 +104,41 @@ def loro_predict(
 
 
 def evaluate_corpus(
-    corpus: Corpus, n_jobs: int = 1, progress: Callable[[str], None] | None = None
+    corpus: Corpus,
+    n_jobs: int = 1,
+    progress: Callable[[str], None] | None = None,
+    systems: Sequence[str] | None = None,
 ) -> Evaluation:
-    """Leave-one-report-out scores of the model, the keyword baseline, and word-only and char-only TF-IDF.
+    """Leave-one-report-out scores of every registered system (:mod:`fzgap.train.systems`).
 
     Each real report and each authored batch is held out in turn; a model trained on the
     rest predicts it. Nothing is tuned on these predictions.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    n_jobs : int
+        Parallel folds.
+    progress : callable, optional
+        Called with one-line progress messages.
+    systems : sequence of str, optional
+        Names of the systems to compare (default: all registered, in registry order).
     """
+    from fzgap.train.systems import SYSTEMS
+
+    names = list(systems) if systems is not None else list(SYSTEMS)
+    unknown = [n for n in names if n not in SYSTEMS]
+    if unknown:
+        raise ValueError(f"unknown systems {unknown}; registered: {list(SYSTEMS)}")
     y = corpus.indicator()
     real = np.array([r.source != "authored" for r in corpus.rows])
-    preds: dict[str, np.ndarray] = {"keywords": keyword_predict(corpus.texts)}
-    for system in ("model", "words-only", "chars-only"):
-        if progress:
-            progress(f"leave-one-report-out: {system}")
-        preds[system] = loro_predict(corpus, _FEATURES[system], n_jobs=n_jobs, progress=progress)
-    all_scores = {s: score(y, preds[s]) for s in SYSTEMS}
-    real_scores = {s: score(y[real], preds[s][real]) for s in SYSTEMS} if real.any() else {}
+    preds: dict[str, np.ndarray] = {}
+    for name in names:
+        if progress and SYSTEMS[name].learned:
+            progress(f"leave-one-report-out: {name}")
+        preds[name] = SYSTEMS[name].predict(corpus, n_jobs, progress)
+    all_scores = {s: score(y, preds[s]) for s in names}
+    real_scores = {s: score(y[real], preds[s][real]) for s in names} if real.any() else {}
     reports = tuple(sorted({r.report for r in corpus.rows if r.source != "authored"}))
     return Evaluation(
         all_scores, real_scores, len(y), len(set(corpus.groups)), int(real.sum()), reports

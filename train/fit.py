@@ -18,7 +18,7 @@ PARAMS = {"features": "both", "C": 8.0, "cv": 5, "random_state": 0}
 
 
 def fit_pipeline(corpus: Corpus, **params):
-    """Fit the pipeline on every row; thresholds come from grouped cross-validation inside the fit."""
+    """Fit the pipeline on every row; thresholds come from grouped cross-validation in the fit."""
     pipe = build_pipeline(**{**PARAMS, **params})
     pipe.fit(corpus.texts, corpus.indicator(), clf__groups=corpus.groups)
     return pipe

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
-from fzgap.train.evaluate import SYSTEMS, Evaluation, Scores
+from fzgap.train.evaluate import Evaluation, Scores
 
 __all__ = ["render_model_card", "metrics_table"]
 
@@ -19,10 +19,7 @@ def metrics_table(scores: dict[str, Scores]) -> str:
     )
     sep = "|---|" + "---|" * len(AREAS) + "---|"
     rows = [head, sep]
-    for system in SYSTEMS:
-        s = scores.get(system)
-        if s is None:
-            continue
+    for system, s in scores.items():
         cells = [f"{s.precision[a]:.2f} / {s.recall[a]:.2f} / **{s.f1[a]:.2f}**" for a in AREAS]
         rows.append(f"| {system} | " + " | ".join(cells) + f" | **{s.macro_f1:.3f}** |")
     return "\n".join(rows)
@@ -38,10 +35,11 @@ def render_model_card(
         "(multi-label): " + ", ".join(f"`{a}` {AREA_NAMES_ZH[a]}" for a in AREAS) + ". "
         "Labels follow the project's annotation guide.",
         "",
-        "**Model.** TF-IDF on jieba words (uni- and bigrams, with a domain user dictionary) and on character "
-        "2–4-grams, side by side; one-vs-rest logistic regression (liblinear, balanced class weights); "
-        "one decision threshold per area, chosen to maximise F1 on out-of-fold probabilities from grouped "
-        "5-fold cross-validation inside the training data. Fixed seeds: training twice gives the same artifact.",
+        "**Model.** TF-IDF on jieba words (uni- and bigrams, with a domain user dictionary) "
+        "and on character 2–4-grams, side by side; one-vs-rest logistic regression "
+        "(liblinear, balanced class weights); one decision threshold per area, chosen to "
+        "maximise F1 on out-of-fold probabilities from grouped 5-fold cross-validation inside "
+        "the training data. Fixed seeds: training twice gives the same artifact.",
         "",
     ]
     if manifest:
@@ -64,10 +62,12 @@ def render_model_card(
         lines += [
             "## Leave-one-report-out evaluation",
             "",
-            f"Every real report and every authored batch is held out in turn ({evaluation.n_groups} folds, "
-            f"{evaluation.n_rows} paragraphs); a model trained on the others predicts it. Baselines in the same table: "
-            "`keywords` is a reviewer's Ctrl-F (决策 / 执法, 行政处罚 / 复议, 应诉 / 普法, 法治宣传, 学法 / 第一责任人, 主要负责人); "
-            "`words-only` and `chars-only` are the same classifier on one feature set.",
+            "Every real report and every authored batch is held out in turn "
+            f"({evaluation.n_groups} folds, {evaluation.n_rows} paragraphs); a model trained on "
+            "the others predicts it. Baselines in the same table: `keywords` is a reviewer's "
+            "Ctrl-F (决策 / 执法, 行政处罚 / 复议, 应诉 / 普法, 法治宣传, 学法 / 第一责任人, "
+            "主要负责人); `words-only` and `chars-only` are the same classifier on one "
+            "feature set.",
             "",
             "### All held-out paragraphs",
             "",
@@ -76,11 +76,13 @@ def render_model_card(
         ]
         if evaluation.real:
             lines += [
-                f"### The real reports only ({evaluation.n_real} paragraphs of {', '.join(evaluation.real_reports)}, each held out)",
+                f"### The real reports only ({evaluation.n_real} paragraphs of "
+                f"{', '.join(evaluation.real_reports)}, each held out)",
                 "",
                 metrics_table(evaluation.real),
                 "",
-                "Three reports are few: read these figures as a check on real text, with wide error bars.",
+                "Three reports are few: read these figures as a check on real text, "
+                "with wide error bars.",
                 "",
             ]
     lines += ["## Reproduce", "", "```", command, "```", ""]
