@@ -28,6 +28,7 @@ SECTIONS: tuple[str, ...] = (
     "first_responsibility",
     "deficiency",
     "plan",
+    "annex",
     "other",
 )
 
@@ -48,5 +49,6 @@ SECTION_NAMES_ZH: dict[str, str] = {
     "first_responsibility": "第一责任人履职情况",
     "deficiency": "存在的不足",
     "plan": "下一年度安排",
+    "annex": "附件",
     "other": "其他",
 }
