@@ -1,9 +1,10 @@
 """The 公文 frame: the lines an official document carries around its body, kept as metadata.
 
-Letterhead (``某县人民政府文件``), 文号 (``某政报〔2024〕5号``, with its 签发人), 主送 (``区委、区政府：``),
-the disclosure note (``（此件公开发布）``), the contact note (``（联系人：…）``), and the closing
-版记 (``抄送：…``, ``某某办公室 2024年3月28日印发``) are not paragraphs of the report. 特此报告,
-the signature, the date and the 附件 stay in the body: they are parts of the report.
+Letterhead (``某县人民政府文件``), 文号 (``某政报〔2024〕5号``, with its 签发人),
+主送 (``区委、区政府：``), the disclosure note (``（此件公开发布）``), the contact note
+(``（联系人：…）``), and the closing 版记 (``抄送：…``, ``某某办公室 2024年3月28日印发``)
+are not paragraphs of the report. 特此报告, the signature, the date and the 附件 stay in
+the body: they are parts of the report.
 """
 
 from __future__ import annotations
@@ -46,11 +47,13 @@ _ORGANS = rf"[\u4e00-\u9fff（）()]{{1,30}}?{_ORGAN}"
 _ADDRESSEE = re.compile(rf"^(?P<to>{_ORGANS}(?:\s*[、，,]\s*{_ORGANS})*)\s*[:：]$")
 _CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<cc>.+)$")
 _DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_ISSUED = re.compile(rf"^(?P<by>.*?)\s*(?P<date>{_DATE})\s*(?:印\s*发|印\s*制)$")
+_ISSUED = re.compile(
+    rf"^(?P<by>[\u4e00-\u9fff（）()]{{0,40}})\s*(?P<date>{_DATE})\s*(?:印\s*发|印\s*制)$"
+)
 _DISCLOSURE = re.compile(r"^[（(]\s*此件[^()（）]{2,12}[)）]$")
 _CONTACT = re.compile(r"^[（(]\s*联系人\s*[:：][^()（）]{1,80}[)）]$")
-#: How far from the top the 文号 and 主送 stand, and from the end the 版记.
-_TOP, _TAIL = 8, 12
+#: How far from the top the 文号 and 主送 may stand (site chrome may still sit above them).
+_TOP = 30
 
 
 def _organ_list(text: str) -> bool:
@@ -114,8 +117,8 @@ def split_frame(blocks: Sequence[Block]) -> tuple[list[Block], dict[str, str]]:
             # Right after the title or the 文号: a short line of organs ending in a colon.
             meta["addressee"] = _clean(m["to"])
             drop.add(i)
-    tail = max(first_body, n - _TAIL)
-    i = tail
+    # The 版记 closes the document, after any 附件; its two line shapes occur nowhere else.
+    i = first_body
     while i < n:
         t = texts[i]
         if m := _CC.match(t):

@@ -28,13 +28,15 @@ _DASHED_NUMBER = re.compile(r"^[-—–－~～]+\s*\d{1,4}\s*[-—–－~～]+$"
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _RULE = re.compile(r"^[-—–－─━_＿=＝~～·•.。…*＊\s]{3,}$")
 # Lines that are the report's own and may recur: numbered items, table rows, sentences.
-_OWN = re.compile(r"^(?:[一二三四五六七八九十]+[、.．是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])")
+_OWN = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])"
+)
 #: A running header or footer recurs at least this often.
 _MIN_REPEATS = 3
 
 
 def is_page_number(line: str) -> bool:
-    """Tell whether ``line`` is a page number in a decorated form (``— 3 —``, ``第3页 共6页``, ``3/6``).
+    """Tell whether ``line`` is a decorated page number (``— 3 —``, ``第3页 共6页``, ``3/6``).
 
     Parameters
     ----------
@@ -73,7 +75,7 @@ def _key(line: str) -> str:
 
 
 def _recurring(line: str) -> bool:
-    """Whether a line may be a running header or footer: short, no sentence, no numbering, no cells."""
+    """Whether a line may be a running header or footer: short, no sentence, numbering or cells."""
     s = line.strip()
     return (
         2 <= len(s) <= 40
@@ -85,7 +87,7 @@ def _recurring(line: str) -> bool:
 
 
 def _regular(positions: list[int], pages: Sequence[int] | None) -> bool:
-    """Whether occurrences fall once a page: on distinct pages, or at roughly regular line intervals."""
+    """Whether occurrences fall once a page: on distinct pages, or at roughly regular intervals."""
     if pages is not None:
         return len({pages[p] for p in positions}) >= _MIN_REPEATS
     # The first page may carry it at the very top, right before (or as) the title.

@@ -1,4 +1,4 @@
-"""From a reader's lines to a report's blocks: page furniture, hard wraps, site chrome, the 公文 frame.
+"""From a reader's lines to a report's blocks: furniture, hard wraps, site chrome, 公文 frame.
 
 Every format goes through the same steps, in this order: page numbers and running headers
 are dropped, hard-wrapped lines are rejoined (PDF pages were rejoined by their reader, which
@@ -24,14 +24,18 @@ __all__ = ["RawLine", "text_lines", "block_lines", "assemble", "reflow_lines"]
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c")
 _STRIP = " \t\u00a0\u3000\ufeff\u200b"
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])$")
-#: Blank lines separate paragraphs when at least this share of them follow a line short of the margin.
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])$"
+)
+_SPLIT_TITLE_HEAD = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+_SPLIT_TITLE_TAIL = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年)")
+#: Blank lines separate paragraphs when this share of them follow a line short of the margin.
 _GAP_SHARE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
 class RawLine:
-    """A line as a reader gave it: stripped text, its hint, its indentation, a blank line before it."""
+    """A line as a reader gave it: stripped text, hint, indentation, a blank line before it."""
 
     text: str
     hint: BlockHint = "text"
@@ -75,7 +79,7 @@ def _cells(text: str) -> list[str] | None:
 
 
 def _as_table(line: RawLine) -> RawLine:
-    """Hint a row of cells as a table row; tab-separated cells are written `` | `` as other readers do."""
+    """Hint a row of cells as a table row; tab-separated cells are written `` | `` as elsewhere."""
     if line.hint != "text":
         return line
     cells = _cells(line.text)
@@ -170,17 +174,16 @@ def assemble(
         When nothing of a report remains.
     """
     blocks, furniture = reflow_lines(lines, furniture=kind != "pdf")
-    keep = page_mask([b.text for b in blocks])
-    kept = [b for b, k in zip(blocks, keep) if k]
-    if not kept:
+    # The frame goes first: chrome stripping takes short lines above a title for site menus.
+    framed, frame = split_frame(_join_split_title(blocks))
+    keep = page_mask([b.text for b in framed])
+    body = [b for b, k in zip(framed, keep) if k]
+    if not body:
         what = "holds only website chrome, no report text" if blocks else "holds no text"
         raise EmptyDocumentError(source, what)
-    found = meta_from_rows(b.text for b, k in zip(blocks, keep) if not k)
-    body, frame = split_frame(kept)
-    if not body:
-        raise EmptyDocumentError(source, "holds no report text")
+    found = meta_from_rows(b.text for b, k in zip(framed, keep) if not k)
     merged = {**found, **frame, **(meta or {})}
-    dropped = furniture + len(kept) - len(body)
+    chrome = len(framed) - len(body)
     if kind == "html":
         body = _with_page_title(body, title_hint)
     return Document(
@@ -189,10 +192,28 @@ def assemble(
         encoding,
         tuple(body),
         title_hint,
-        len(blocks) - len(kept),
+        chrome,
         meta=dict(sorted(merged.items())),
-        furniture=dropped,
+        furniture=furniture + len(blocks) - len(framed),
     )
+
+
+def _join_split_title(blocks: list[Block]) -> list[Block]:
+    """Join a title set on two lines, the organ above the rest (``某县政府`` / ``关于……的报告``)."""
+    for i in range(min(len(blocks) - 1, 5)):
+        a, b = blocks[i].text, blocks[i + 1].text
+        if (
+            blocks[i].hint in ("text", "title")
+            and blocks[i + 1].hint in ("text", "title")
+            and len(a) <= 30
+            and _SPLIT_TITLE_HEAD.match(a)
+            and _SPLIT_TITLE_TAIL.match(b)
+            and not looks_like_title(a)
+            and looks_like_title(a + b)
+        ):
+            hint: BlockHint = "title" if "title" in (blocks[i].hint, blocks[i + 1].hint) else "text"
+            return [*blocks[:i], Block(a + b, hint), *blocks[i + 2 :]]
+    return blocks
 
 
 def _with_page_title(blocks: list[Block], title: str | None) -> list[Block]:

@@ -51,7 +51,7 @@ _HEAD_CHARS = 200_000
 
 
 def iso_date(text: str) -> str | None:
-    """The first calendar date in ``text`` as ISO ``YYYY-MM-DD`` (``2024年3月28日``, ``2024/03/28`` …).
+    """The first calendar date in ``text`` as ISO ``YYYY-MM-DD`` (``2024年3月28日``, ``2024/3/28``).
 
     Parameters
     ----------
@@ -117,7 +117,9 @@ def meta_from_html_head(page: str) -> dict[str, str]:
             for m in _ATTR.finditer(tag.group(0))
         }
         name = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
-        if name in _PUBLISHED_NAMES and name not in found and (iso := iso_date(attrs.get("content", ""))):
-            found[name] = iso
+        if name in _PUBLISHED_NAMES and name not in found:
+            iso = iso_date(attrs.get("content", ""))
+            if iso:
+                found[name] = iso
     best = next((found[n] for n in _PUBLISHED_NAMES if n in found), None)
     return {"published": best} if best else {}

@@ -13,6 +13,7 @@ from fzgap.analyze.ingest._reflow import join_text as _join
 
 __all__ = ["read_pdf", "rejoin_lines", "PdfLine"]
 
+
 @dataclass(frozen=True, slots=True)
 class PdfLine:
     """One text line as laid out on a page."""

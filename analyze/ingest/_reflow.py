@@ -7,6 +7,7 @@ next one start indented — and :func:`join_lines` answers the rest the same way
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -14,7 +15,15 @@ from dataclasses import dataclass
 
 from fzgap.analyze.text import SENTENCE_ENDS
 
-__all__ = ["Line", "group_lines", "join_lines", "join_text", "display_width", "Margin", "find_margin"]
+__all__ = [
+    "Line",
+    "group_lines",
+    "join_lines",
+    "join_text",
+    "display_width",
+    "Margin",
+    "find_margin",
+]
 
 # Numbering that opens a heading or a list item, and the 公文 parts that open a line of their own.
 _ITEM_START = re.compile(
@@ -160,8 +169,8 @@ def group_lines(lines: Sequence[Line]) -> list[list[int]]:
 def join_lines(lines: Sequence[Line]) -> list[str]:
     """Merge wrapped lines into paragraph texts (see :func:`group_lines` for when lines join).
 
-    Numbers split at a line end are joined without a space (``共受理12`` / ``6件`` → ``共受理126件``),
-    Latin words with one.
+    Numbers split at a line end are joined without a space (``共受理12`` / ``6件`` →
+    ``共受理126件``), Latin words with one.
 
     Parameters
     ----------
@@ -184,10 +193,15 @@ def join_lines(lines: Sequence[Line]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Margin:
-    """Where wrapped text reaches: the right margin and how short of it a full line may stop."""
+    """Where the lines of wrapped text stop: a band of widths, in one measure.
 
-    width: float
-    slack: float
+    A word processor stops every line at the same column, give or take one kept off a
+    punctuation mark; a plain-text wrapper or a retyped page may stop anywhere in a band of
+    a few columns. Lines that stop in the band were broken by the layout.
+    """
+
+    low: float
+    high: float
     measure: str  # "columns" (display width) or "chars"
 
     def of(self, text: str, lead: float = 0.0) -> float:
@@ -195,60 +209,71 @@ class Margin:
         return lead + (display_width(text) if self.measure == "columns" else float(len(text)))
 
     def full(self, text: str, lead: float = 0.0) -> bool:
-        """Whether a line reaches the margin (a line ending a sentence short of it does not)."""
+        """Whether a line reaches the margin, so its paragraph may go on in the next line."""
         w = self.of(text, lead)
-        if w < self.width - self.slack:
+        if w < self.low:
             return False
-        # Short of the margin by a whole column a line was not broken by the layout, unless
-        # the layout moved a character down to keep punctuation off the next line's start.
-        return w >= self.width - 0.5 or not _ends_sentence(text)
+        if self.high - self.low <= 1.0 and _ends_sentence(text):
+            # At a sharp margin, a sentence that ends a whole column short was not broken
+            # by the layout: the next character would have fitted.
+            return w > self.high - 1.0
+        return True
 
 
-#: Wrapped text: at least this many lines, and this share of them, reach the margin.
-_MIN_FULL, _MIN_SHARE = 5, 0.4
-#: Most full lines of wrapped text break mid-sentence; at most this share end one.
+#: Wrapped text: at least this many lines, and this share of them, stop in the band.
+_MIN_FULL, _MIN_SHARE = 5, 0.3
+#: Most lines stopping in the band break mid-sentence; at most this share end one.
 _MAX_ENDING = 0.5
-#: Lines far longer than the margin: at most this share (a title, an unwrapped table row).
+#: Lines longer than the band: at most this share (a title, an unwrapped table row).
 _MAX_OVER = 0.2
+#: A band is at most this wide, relative to its width (36–40 columns is a band; 20–40 is not).
+_BAND = 0.12
+_LOW, _HIGH = 14.0, 100.0
+
+
+def _band(widths: list[float], endings: list[bool]) -> tuple[float, float, int] | None:
+    """The densest band of widths where lines stop mid-sentence: ``(low, high, lines in it)``."""
+    open_widths = sorted(w for w, e in zip(widths, endings) if not e and _LOW <= w <= _HIGH)
+    best: tuple[int, float, float] | None = None
+    for i, low in enumerate(open_widths):
+        top = low + max(1.0, _BAND * low)
+        inside = [w for w in open_widths[i:] if w <= top]
+        if best is None or len(inside) >= best[0]:
+            best = (len(inside), low, inside[-1])
+    if best is None:
+        return None
+    n, low, high = best
+    # The window reaches as far left as it may; the band starts where its lines thin out.
+    inside = sorted((w for w in open_widths if low <= w <= high), reverse=True)
+    return inside[math.ceil(0.9 * n) - 1], high, n
 
 
 def _margin(widths: list[float], endings: list[bool], measure: str) -> tuple[Margin, float] | None:
-    """The most common right margin in one measure, with the share of lines reaching it."""
+    """The margin of the lines in one measure, with the share of lines that reach it."""
     cand = [(w, e) for w, e in zip(widths, endings) if w >= 8]
-    if len(cand) < _MIN_FULL:
+    band = _band([w for w, _ in cand], [e for _, e in cand])
+    if band is None:
         return None
-    best: tuple[int, float] | None = None
-    for top in sorted({round(w * 2) / 2 for w, _ in cand}):
-        if not 12 <= top <= 100:
-            continue
-        n = sum(1 for w, _ in cand if top - 1 <= w <= top)
-        if best is None or n >= best[0]:
-            best = (n, top)
-    if best is None:
-        return None
-    n, top = best
-    full = [(w, e) for w, e in cand if top - 1 <= w <= top + 0.5]
-    over = sum(1 for w, _ in cand if w > top + 3)
-    short_by_one = sum(1 for w, _ in full if w < top - 0.5)
+    low, high, _ = band
+    inside = [e for w, e in cand if low <= w <= high + 0.5]
+    over = sum(1 for w, _ in cand if w > high + 3)
     if (
-        len(full) < _MIN_FULL
-        or len(full) < _MIN_SHARE * len(cand)
+        len(inside) < _MIN_FULL
+        or len(inside) < _MIN_SHARE * len(cand)
         or over > _MAX_OVER * len(cand)
-        or sum(1 for _, e in full if e) > _MAX_ENDING * len(full)
+        or sum(inside) > _MAX_ENDING * len(inside)
     ):
         return None
-    # A layout that keeps punctuation off a line's start leaves many lines a column short.
-    slack = 1.0 if short_by_one >= max(2, 0.05 * len(full)) else 0.5
-    return Margin(top, slack, measure), len(full) / len(cand)
+    return Margin(low, high + 0.5 if high - low <= 1.0 else high, measure), len(inside) / len(cand)
 
 
 def find_margin(texts: Sequence[str], leads: Sequence[float] | None = None) -> Margin | None:
-    """Detect hard-wrapped text and where its lines reach.
+    """Detect hard-wrapped text and where its lines stop.
 
-    Text is wrapped when many of its lines have about the same length and most of those
-    end mid-sentence. Width is measured both in display columns (a PDF's layout, where
-    digits take half a column) and in characters (a plain-text wrapper); the measure in
-    which more lines line up wins.
+    Text is wrapped when many of its lines stop in a narrow band of widths, most of them
+    mid-sentence, and few run longer. Width is measured both in display columns (a PDF's
+    layout, where digits take half a column) and in characters (a plain-text wrapper); the
+    measure in which more lines line up wins.
 
     Parameters
     ----------
@@ -266,7 +291,7 @@ def find_margin(texts: Sequence[str], leads: Sequence[float] | None = None) -> M
     endings = [_ends_sentence(t) for t in texts]
     found = []
     for measure in ("columns", "chars"):
-        probe = Margin(0, 0, measure)
+        probe = Margin(0.0, 0.0, measure)
         widths = [probe.of(t, lead) for t, lead in zip(texts, leads)]
         result = _margin(widths, endings, measure)
         if result is not None:
