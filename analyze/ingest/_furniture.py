@@ -71,7 +71,8 @@ def is_rule_line(line: str) -> bool:
 
 def _key(line: str) -> str:
     # Page numbers inside a header ("某县报告 第3页") change from page to page.
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+    s = re.sub(r"\s+", "", line)
+    return re.sub(r"第\d+页|共\d+页|^\d+|\d+$", "#", s)
 
 
 def _recurring(line: str) -> bool:
@@ -132,8 +133,13 @@ def furniture_mask(
     for i, s in enumerate(lines):
         if not drop[i] and _recurring(s):
             seen[_key(s)].append(i)
+    title = next((i for i in range(min(10, len(lines))) if looks_like_title(lines[i])), None)
     for positions in seen.values():
-        if len(positions) >= _MIN_REPEATS and _regular(positions, pages):
+        if title is not None and positions[0] == title and len(positions) >= 2:
+            # The title repeated further down is a running header, however short the report.
+            for p in positions[1:]:
+                drop[p] = True
+        elif len(positions) >= _MIN_REPEATS and _regular(positions, pages):
             for p in positions:
                 drop[p] = True
             first = positions[0]

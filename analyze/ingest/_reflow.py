@@ -26,14 +26,14 @@ __all__ = [
 ]
 
 # Numbering that opens a heading or a list item, and the 公文 parts that open a line of their own.
+# Run-in items (一是……；二是……) are left out: they run on inside a paragraph far more often than
+# they start one, and segmentation splits them wherever they stand.
 _ITEM_START = re.compile(
     r"^(?:第[一二三四五六七八九十]+(?:部分|章|篇)"
     r"|[一二三四五六七八九十]{1,3}\s*[、．.]"
     r"|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
     r"|\d{1,2}\s*(?:[、．]|\.(?!\d))"
     r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
-    r"|[一二三四五六七八九十]{1,3}是"
-    r"|第[一二三四五六七八九十]{1,3}\s*[,，、:：]"
     r"|附件\s*\d*\s*[:：]|附表|特此报告|抄送\s*[:：]|注\s*\d*\s*[:：])"
 )
 _CLOSERS = "”’」』）)》〉]】"
