@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -42,10 +43,8 @@ def test_any_bytes_give_a_document_or_the_typed_error(data: bytes) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04word/"]), st.binary(max_size=2048))
 def test_broken_containers_give_the_typed_error(head: bytes, tail: bytes) -> None:
-    try:
+    with contextlib.suppress(InputError):
         load_document(head + tail)
-    except InputError:
-        pass
 
 
 def _squash(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Segmentation: heading forms and levels, run-in headings, joined items, sections, title/unit/year."""
+"""Segmentation: heading forms and levels, run-in headings, joined items, sections, title, unit."""
 
 from __future__ import annotations
 
@@ -63,7 +63,10 @@ def test_run_in_heading_enters_the_path() -> None:
 
 
 def test_joined_items_are_split_without_losing_text() -> None:
-    line = "主要做法如下：一是形成监督合力。公开信息1162条。二是落实政务公开；解读文件18份。三是接受人大监督。"
+    line = (
+        "主要做法如下：一是形成监督合力。公开信息1162条。二是落实政务公开；解读文件18份。"
+        "三是接受人大监督。"
+    )
     pieces = split_joined_items(line)
     assert pieces == [
         "主要做法如下：",
@@ -172,7 +175,8 @@ def test_report_without_headings_is_judged_by_content() -> None:
 
 def test_title_split_over_two_lines_and_unit_from_preamble() -> None:
     report = _seg(
-        "十堰市某区人民政府2023年度法治政府建设\n工 作 报 告\n2023年，全区坚持依法行政。现将有关工作情况报告如下：\n"
+        "十堰市某区人民政府2023年度法治政府建设\n工 作 报 告\n"
+        "2023年，全区坚持依法行政。现将有关工作情况报告如下：\n"
     )
     assert report.title == "十堰市某区人民政府2023年度法治政府建设工作报告"
     assert [p.kind for p in report.paragraphs] == ["title", "title", "body"]
