@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from fzgap.analyze.ingest import Block, Document, load_document
     from fzgap.analyze.records import AuditReport
     from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
+    from fzgap.corpus import Corpus, audit_corpus
     from fzgap.errors import FzgapError
 
 try:
@@ -28,6 +29,8 @@ _HOME = {
     "analyze_document": "fzgap.analyze.audit",
     "analyze_file": "fzgap.analyze.audit",
     "analyze_text": "fzgap.analyze.audit",
+    "audit_corpus": "fzgap.corpus",
+    "Corpus": "fzgap.corpus",
     "Block": "fzgap.analyze.ingest",
     "Document": "fzgap.analyze.ingest",
     "FzgapError": "fzgap.errors",
@@ -42,6 +45,8 @@ __all__ = [
     "analyze_file",
     "analyze_text",
     "AuditReport",
+    "audit_corpus",
+    "Corpus",
     "Block",
     "Document",
     "FzgapError",
