@@ -16,7 +16,9 @@ from fzgap.errors import FzgapError
 __all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
 
 #: Command modules, in the order ``fzgap --help`` lists them.
-COMMANDS: tuple[str, ...] = ("analyze", "segment", "classify", "explain", "train", "evaluate")
+COMMANDS: tuple[str, ...] = (
+    "analyze", "segment", "classify", "explain", "train", "evaluate", "serve", "users", "corrections"
+)
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
