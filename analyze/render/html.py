@@ -72,40 +72,51 @@ def audit_view(report: AuditReport) -> dict[str, Any]:
     for a in report.areas:
         for e in a.evidence:
             marks.setdefault(e.index, []).append((e.sentence, a.id))
-        areas.append({
-            "id": a.id,
-            "name": a.name,
-            "colour": AREA_COLOUR[a.id],
-            "status": a.status,
-            "status_zh": STATUS_ZH[a.status],
-            "status_colour": STATUS_COLOUR[a.status],
-            "status_fill": "#" + STATUS_FILL[a.status],
-            "reasons": [r.message for r in a.reasons],
-            "subitems": [x.name for x in a.subitems if x.found],
-            "evidence": [
-                {"index": e.index, "anchor": f"ev-{a.id}-{e.index}", "sentence": e.sentence,
-                 "section": SECTION_NAMES_ZH.get(e.section, e.section), "counts": e.counts}
-                for e in a.evidence
-            ],
-            "paragraphs": a.counts.paragraphs,
-            "facts": a.counts.strong_facts,
-            # a thin area keeps a visible stub even with no paragraph: never drawn like a missing one
-            "bar": 0 if a.status == "missing" else max(6, int(100 * a.counts.paragraphs / most)),
-        })
+        areas.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "colour": AREA_COLOUR[a.id],
+                "status": a.status,
+                "status_zh": STATUS_ZH[a.status],
+                "status_colour": STATUS_COLOUR[a.status],
+                "status_fill": "#" + STATUS_FILL[a.status],
+                "reasons": [r.message for r in a.reasons],
+                "subitems": [x.name for x in a.subitems if x.found],
+                "evidence": [
+                    {
+                        "index": e.index,
+                        "anchor": f"ev-{a.id}-{e.index}",
+                        "sentence": e.sentence,
+                        "section": SECTION_NAMES_ZH.get(e.section, e.section),
+                        "counts": e.counts,
+                    }
+                    for e in a.evidence
+                ],
+                "paragraphs": a.counts.paragraphs,
+                "facts": a.counts.strong_facts,
+                # a thin area keeps a stub even with no paragraph: never drawn like a missing one
+                "bar": 0
+                if a.status == "missing"
+                else max(6, int(100 * a.counts.paragraphs / most)),
+            }
+        )
     counting = set(report.checklist.counting_sections)
     paragraphs = []
     for p in report.paragraphs:
-        paragraphs.append({
-            "index": p.index,
-            "heading": p.kind in ("heading", "title"),
-            "section": p.section,
-            "section_zh": SECTION_NAMES_ZH.get(p.section, p.section),
-            "counts": p.section in counting,
-            "labels": list(p.labels),
-            "scores": {k: v for k, v in p.scores.items()},
-            "pieces": _spans(p.text, marks.get(p.index, [])),
-            "text": p.text,
-        })
+        paragraphs.append(
+            {
+                "index": p.index,
+                "heading": p.kind in ("heading", "title"),
+                "section": p.section,
+                "section_zh": SECTION_NAMES_ZH.get(p.section, p.section),
+                "counts": p.section in counting,
+                "labels": list(p.labels),
+                "scores": {k: v for k, v in p.scores.items()},
+                "pieces": _spans(p.text, marks.get(p.index, [])),
+                "text": p.text,
+            }
+        )
     return {
         "title": display_title(report),
         "unit": s.unit,
@@ -132,20 +143,27 @@ def template_env(extra_loader: Any = None) -> Any:
 
     shared = jinja2.PackageLoader("fzgap.analyze.render", "templates")
     loader = jinja2.ChoiceLoader([extra_loader, shared]) if extra_loader else shared
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def css() -> str:
     """The report page's style sheet (inlined in the standalone page)."""
-    return resources.files("fzgap.analyze.render").joinpath("templates/audit.css").read_text(
-        encoding="utf-8"
+    return (
+        resources.files("fzgap.analyze.render")
+        .joinpath("templates/audit.css")
+        .read_text(encoding="utf-8")
     )
 
 
 def render_html(report: AuditReport) -> str:
     """The whole page; every piece of report text is escaped, no external assets."""
     view = audit_view(report)
-    return template_env().get_template("standalone.html").render(
-        v=view, css=css(), review=None
-    ) + "\n"
+    return (
+        template_env().get_template("standalone.html").render(v=view, css=css(), review=None) + "\n"
+    )

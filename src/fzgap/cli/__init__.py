@@ -17,7 +17,15 @@ __all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USA
 
 #: Command modules, in the order ``fzgap --help`` lists them.
 COMMANDS: tuple[str, ...] = (
-    "analyze", "segment", "classify", "explain", "train", "evaluate", "serve", "users", "corrections"
+    "analyze",
+    "segment",
+    "classify",
+    "explain",
+    "train",
+    "evaluate",
+    "serve",
+    "users",
+    "corrections",
 )
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 

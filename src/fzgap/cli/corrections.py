@@ -20,10 +20,12 @@ EXAMPLE = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
     parser.add_argument("action", choices=("export",), help="export the corrections")
-    parser.add_argument("--db", metavar="PATH", help="the workbench's database (default: the "
-                        "serve default)")
-    parser.add_argument("--out", metavar="FILE.jsonl", default="-",
-                        help="file to write (default: standard output)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the workbench's database (default: the serve default)"
+    )
+    parser.add_argument(
+        "--out", metavar="FILE.jsonl", default="-", help="file to write (default: standard output)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,12 +15,16 @@ EXAMPLE = "fzgap users add wang --db /srv/fzgap/review.sqlite3\nfzgap users list
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument("action", choices=("add", "list"), help="add a user (or reset a "
-                        "password), or list users")
+    parser.add_argument(
+        "action", choices=("add", "list"), help="add a user (or reset a password), or list users"
+    )
     parser.add_argument("name", nargs="?", help="user name (for add)")
     parser.add_argument("--db", metavar="PATH", help="SQLite database (default: the serve default)")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read the password from standard input instead of prompting")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of prompting",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

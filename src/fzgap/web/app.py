@@ -12,8 +12,8 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from fzgap.web.auth import check_password, new_token
@@ -54,13 +54,16 @@ class App:
         from fzgap.model.areas import AREA_NAMES_ZH
 
         self.templates.globals.update(
-            area_names=AREA_NAMES_ZH, status_zh=STATUS_ZH,
-            status_fills={k: "#" + v for k, v in STATUS_FILL.items()})
+            area_names=AREA_NAMES_ZH,
+            status_zh=STATUS_ZH,
+            status_fills={k: "#" + v for k, v in STATUS_FILL.items()},
+        )
 
     def html(self, ctx: Context, name: str, status: int = 200, **data: Any) -> Response:
         """Render a page."""
         body = self.templates.get_template(name).render(
-            user=ctx.user, csrf=ctx.csrf, login=self.settings.require_login, **data)
+            user=ctx.user, csrf=ctx.csrf, login=self.settings.require_login, **data
+        )
         return self.finish(ctx, Response(body, status, media_type="text/html; charset=utf-8"))
 
     def json(self, ctx: Context, data: Any, status: int = 200) -> Response:
@@ -76,8 +79,9 @@ class App:
     def finish(self, ctx: Context, resp: Response) -> Response:
         """Set a new session cookie (HttpOnly, SameSite) when one was opened."""
         if ctx.new_token:
-            resp.set_cookie(COOKIE, ctx.new_token, httponly=True, samesite="strict",
-                            secure=False, path="/")
+            resp.set_cookie(
+                COOKIE, ctx.new_token, httponly=True, samesite="strict", secure=False, path="/"
+            )
         return resp
 
     async def context(self, request: Request) -> Context:
@@ -136,10 +140,10 @@ def create_app(settings: Settings) -> Starlette:
         yield
         state.auditor.shutdown()
 
-    static = StaticFiles(packages=[("fzgap.web", "static"), ("fzgap.analyze.render",
-                                                             "templates")])
-    app = Starlette(routes=[*_routes(state), Mount("/static", static, name="static")],
-                    lifespan=lifespan)
+    static = StaticFiles(packages=[("fzgap.web", "static"), ("fzgap.analyze.render", "templates")])
+    app = Starlette(
+        routes=[*_routes(state), Mount("/static", static, name="static")], lifespan=lifespan
+    )
     app.state.fzgap = state
     return app
 

@@ -32,16 +32,32 @@ def correction_rows(store: Store) -> list[dict[str, Any]]:
             section = st.sections.get(i, p["section"])
             if labels == p["labels"] and section == p["section"]:
                 continue
-            last = [e for e in evs if e["id"] in st.active and e["kind"] in ("labels", "section")
-                    and e["target"] == str(i)][-1]
+            last = [
+                e
+                for e in evs
+                if e["id"] in st.active
+                and e["kind"] in ("labels", "section")
+                and e["target"] == str(i)
+            ][-1]
             rid = f"review-{rep['id']}"
-            rows.append({
-                "report": rid, "index": i, "text": p["text"], "labels": labels, "extended": [],
-                "section": section, "source": rid,
-                "correction": {
-                    "reviewer": last["user"], "at": last["at"], "file": rep["source"],
-                    "batch": batches.get(rep["batch_id"], ""), "model_labels": p["labels"],
-                    "model_section": p["section"], "model": rep["model"],
-                },
-            })
+            rows.append(
+                {
+                    "report": rid,
+                    "index": i,
+                    "text": p["text"],
+                    "labels": labels,
+                    "extended": [],
+                    "section": section,
+                    "source": rid,
+                    "correction": {
+                        "reviewer": last["user"],
+                        "at": last["at"],
+                        "file": rep["source"],
+                        "batch": batches.get(rep["batch_id"], ""),
+                        "model_labels": p["labels"],
+                        "model_section": p["section"],
+                        "model": rep["model"],
+                    },
+                }
+            )
     return rows

@@ -56,7 +56,9 @@ def letter_docx(letter: dict[str, Any]) -> bytes:
     if n == 0:
         doc.add_paragraph("报告已覆盖清单要求的各领域，结构完整。")
     doc.add_paragraph(letter["closing"])
-    p = doc.add_paragraph(f"审核人：{'、'.join(letter['reviewers']) or '—'}\n{date.today():%Y年%m月%d日}")
+    p = doc.add_paragraph(
+        f"审核人：{'、'.join(letter['reviewers']) or '—'}\n{date.today():%Y年%m月%d日}"
+    )
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buf = io.BytesIO()
     doc.save(buf)
@@ -79,8 +81,10 @@ def _tables(reports: list[dict[str, Any]], rows: list[dict[str, Any]]):
         if audit:
             evidence.append((rep["source"], audit))
         r = by_id[rep["id"]]
-        extra.append([STATUS_ZH.get(r["areas"].get(a, {}).get("final", ""), "") for a in AREAS]
-                     + [r["review_zh"], "、".join(r["reviewers"]), _safe("；".join(r["comments"]))])
+        extra.append(
+            [STATUS_ZH.get(r["areas"].get(a, {}).get("final", ""), "") for a in AREAS]
+            + [r["review_zh"], "、".join(r["reviewers"]), _safe("；".join(r["comments"]))]
+        )
     return base, extra, evidence
 
 
@@ -101,8 +105,9 @@ def summary_xlsx(reports: list[dict[str, Any]], rows: list[dict[str, Any]]) -> b
         c = ws.cell(row=1, column=start + j, value=header)
         c.font = Font(bold=True)
         c.fill = PatternFill("solid", fgColor="E0E0E0")
-        ws.column_dimensions[get_column_letter(start + j)].width = 40 if j == len(
-            REVIEW_COLUMNS) - 1 else 12
+        ws.column_dimensions[get_column_letter(start + j)].width = (
+            40 if j == len(REVIEW_COLUMNS) - 1 else 12
+        )
     for i, values in enumerate(extra, 2):
         for j, v in enumerate(values):
             c = ws.cell(row=i, column=start + j, value=v)

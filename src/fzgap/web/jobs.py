@@ -59,8 +59,9 @@ class Auditor:
         except FzgapError as exc:
             self.store.finish_report(report_id, None, str(exc), None)
         except Exception as exc:  # a crash in one report must not stop the batch
-            self.store.finish_report(report_id, None, f"{name}: 审查失败（{type(exc).__name__}）",
-                                     None)
+            self.store.finish_report(
+                report_id, None, f"{name}: 审查失败（{type(exc).__name__}）", None
+            )
 
     def shutdown(self) -> None:
         """Stop the workers after their current audit."""

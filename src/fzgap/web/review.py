@@ -105,12 +105,22 @@ def fold(events: list[dict[str, Any]]) -> ReviewState:
         if e["comment"] or k == "comment":
             text = e["comment"] or v
             if text:
-                st.comments.append({"id": e["id"], "user": e["user"], "at": e["at"],
-                                    "kind": k, "target": t, "text": text})
+                st.comments.append(
+                    {
+                        "id": e["id"],
+                        "user": e["user"],
+                        "at": e["at"],
+                        "kind": k,
+                        "target": t,
+                        "text": text,
+                    }
+                )
     return st
 
 
 def _undone(event_id: int, events: list[dict[str, Any]]) -> bool:
     """Whether a live (not itself undone) undo event cancels ``event_id``."""
-    return any(e["kind"] == "undo" and int(e["value"]) == event_id and not _undone(e["id"], events)
-               for e in events)
+    return any(
+        e["kind"] == "undo" and int(e["value"]) == event_id and not _undone(e["id"], events)
+        for e in events
+    )

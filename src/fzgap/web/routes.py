@@ -36,8 +36,11 @@ def _endpoint(app: App, handler: Handler, public: bool = False):
                     body = await request.json()
                     ctx.form = body if isinstance(body, dict) else {}
                 elif ctype.startswith(("multipart/form-data", "application/x-www-form")):
-                    form = await request.form(max_files=500, max_fields=2000,
-                                              max_part_size=app.settings.max_upload_bytes + 1)
+                    form = await request.form(
+                        max_files=500,
+                        max_fields=2000,
+                        max_part_size=app.settings.max_upload_bytes + 1,
+                    )
                     for k, v in form.multi_items():
                         if isinstance(v, UploadFile):
                             ctx.files.append(v)
@@ -52,7 +55,9 @@ def _endpoint(app: App, handler: Handler, public: bool = False):
                 return app.message(ctx, f"上传被拒绝：{exc}", 413)
             sent = request.headers.get("x-csrf-token") or ctx.form.get("csrf")
             if not public and (not ctx.csrf or sent != ctx.csrf):
-                return app.message(ctx, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试", 403)
+                return app.message(
+                    ctx, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试", 403
+                )
         return await handler(app, request, ctx)
 
     return endpoint
@@ -72,8 +77,9 @@ async def index(app: App, request: Request, ctx: Context) -> Response:
     batches = await run_in_threadpool(app.store.batches)
     if ctx.api:
         return app.json(ctx, {"batches": batches, "user": ctx.user})
-    return app.html(ctx, "index.html", batches=batches,
-                    max_mb=app.settings.max_upload_bytes // 1048576)
+    return app.html(
+        ctx, "index.html", batches=batches, max_mb=app.settings.max_upload_bytes // 1048576
+    )
 
 
 async def upload(app: App, request: Request, ctx: Context) -> Response:
@@ -95,7 +101,7 @@ async def upload(app: App, request: Request, ctx: Context) -> Response:
             items.append((fname, data, None))
     text = str(ctx.form.get("text") or "")
     if text.strip():
-        tname = safe_name(str(ctx.form.get("text_name") or "粘贴的文本")) 
+        tname = safe_name(str(ctx.form.get("text_name") or "粘贴的文本"))
         tname = tname if tname.endswith(".txt") else tname + ".txt"
         items.append((tname, text.encode("utf-8"), None))
     if not items:
@@ -112,8 +118,9 @@ async def upload(app: App, request: Request, ctx: Context) -> Response:
     return app.finish(ctx, RedirectResponse(f"/batches/{batch_id}", 303))
 
 
-def _batch(app: App, batch_id: int) -> tuple[dict[str, Any] | None, list[dict[str, Any]],
-                                             list[dict[str, Any]]]:
+def _batch(
+    app: App, batch_id: int
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]]]:
     from fzgap.web.views import batch_rows
 
     b = app.store.batch(batch_id)
@@ -131,10 +138,20 @@ async def batch(app: App, request: Request, ctx: Context) -> Response:
     if b is None:
         return app.message(ctx, "没有这个批次", 404)
     q = request.query_params
-    shown = sort_filter(rows, q.get("sort", "id"), q.get("desc") == "1", q.get("review", ""),
-                        q.get("area", ""), q.get("status", ""), q.get("q", ""))
-    progress = {"total": len(rows), "done": sum(r["state"] == "done" for r in rows),
-                "errors": sum(r["state"] == "error" for r in rows)}
+    shown = sort_filter(
+        rows,
+        q.get("sort", "id"),
+        q.get("desc") == "1",
+        q.get("review", ""),
+        q.get("area", ""),
+        q.get("status", ""),
+        q.get("q", ""),
+    )
+    progress = {
+        "total": len(rows),
+        "done": sum(r["state"] == "done" for r in rows),
+        "errors": sum(r["state"] == "error" for r in rows),
+    }
     progress["pending"] = progress["total"] - progress["done"] - progress["errors"]
     if ctx.api:
         return app.json(ctx, {"batch": b, "progress": progress, "reports": shown})
@@ -156,8 +173,9 @@ async def batch_download(app: App, request: Request, ctx: Context) -> Response:
     else:
         data = await run_in_threadpool(summary_csv, reports, rows)
         media = "text/csv; charset=utf-8"
-    return app.finish(ctx, Response(data, media_type=media, headers=_attachment(
-        f"summary-{b['id']}.{fmt}")))
+    return app.finish(
+        ctx, Response(data, media_type=media, headers=_attachment(f"summary-{b['id']}.{fmt}"))
+    )
 
 
 def _attachment(name: str) -> dict[str, str]:
@@ -186,14 +204,19 @@ async def report(app: App, request: Request, ctx: Context) -> Response:
     b = await run_in_threadpool(app.store.batch, rep["batch_id"])
     view = audit_view(AuditReport.from_dict(rep["audit"])) if rep["audit"] else None
     st = fold(events)
-    review = {"statuses": st.statuses, "labels": {str(k): v for k, v in st.labels.items()},
-              "sections": {str(k): v for k, v in st.sections.items()},
-              "csrf": ctx.csrf, "action": f"/reports/{rep['id']}/review"}
-    return app.html(ctx, "report.html", rep=rep, v=view, review=review, data=data, batch=b,
-                    st=st)
+    review = {
+        "statuses": st.statuses,
+        "labels": {str(k): v for k, v in st.labels.items()},
+        "sections": {str(k): v for k, v in st.sections.items()},
+        "csrf": ctx.csrf,
+        "action": f"/reports/{rep['id']}/review",
+    }
+    return app.html(ctx, "report.html", rep=rep, v=view, review=review, data=data, batch=b, st=st)
 
 
-def _events_from_form(audit: dict[str, Any], form: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
+def _events_from_form(
+    audit: dict[str, Any], form: dict[str, Any]
+) -> list[tuple[str, str, Any, str]]:
     """The events one submitted form stands for (a paragraph form may change labels and section)."""
     kind, target = str(form.get("kind", "")), str(form.get("target", ""))
     comment = str(form.get("comment") or "").strip()
@@ -204,7 +227,9 @@ def _events_from_form(audit: dict[str, Any], form: dict[str, Any]) -> list[tuple
         raise EventError(f"没有第 {target} 段")
     p = audit["paragraphs"][int(target)]
     labels = form.get("labels", [])
-    labels = validate_event(audit, "labels", target, labels if isinstance(labels, list) else [labels])
+    labels = validate_event(
+        audit, "labels", target, labels if isinstance(labels, list) else [labels]
+    )
     section = validate_event(audit, "section", target, form.get("section", p["section"]))
     return [("labels", target, labels, comment), ("section", target, section, "")]
 
@@ -228,8 +253,12 @@ async def review(app: App, request: Request, ctx: Context) -> Response:
         cur_labels = st.labels.get(t, p["labels"])
         cur_section = st.sections.get(t, p["section"])
         comment = new[0][3]
-        new = [e for e in new if (e[0] == "labels" and e[2] != cur_labels)
-               or (e[0] == "section" and e[2] != cur_section)]
+        new = [
+            e
+            for e in new
+            if (e[0] == "labels" and e[2] != cur_labels)
+            or (e[0] == "section" and e[2] != cur_section)
+        ]
         if new and comment and not new[0][3]:
             new[0] = (*new[0][:3], comment)
         if not new and comment:
@@ -237,8 +266,11 @@ async def review(app: App, request: Request, ctx: Context) -> Response:
     ids = []
     for kind, target, value, comment in new:
         undoes = value if kind == "undo" else None
-        ids.append(await run_in_threadpool(app.store.add_event, rid, ctx.user, kind, target, value,
-                                           comment, undoes))
+        ids.append(
+            await run_in_threadpool(
+                app.store.add_event, rid, ctx.user or "", kind, target, value, comment, undoes
+            )
+        )
     if ctx.api:
         from fzgap.web.views import report_data
 
@@ -274,8 +306,9 @@ async def feedback(app: App, request: Request, ctx: Context) -> Response:
 
         body = await run_in_threadpool(letter_docx, data)
         media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        return app.finish(ctx, Response(body, media_type=media,
-                                        headers=_attachment(f"feedback-{rep['id']}.docx")))
+        return app.finish(
+            ctx, Response(body, media_type=media, headers=_attachment(f"feedback-{rep['id']}.docx"))
+        )
     return app.html(ctx, "feedback.html", letter=data, rep=rep)
 
 
@@ -296,8 +329,9 @@ async def login(app: App, request: Request, ctx: Context) -> Response:
             return app.json(ctx, {"error": "用户名或密码不对"}, 401)
         return app.html(ctx, "login.html", 401, next=nxt, error="用户名或密码不对")
     token, csrf = got
-    resp: Response = (app.json(ctx, {"user": name, "csrf": csrf}) if ctx.api
-                      else RedirectResponse(nxt, 303))
+    resp: Response = (
+        app.json(ctx, {"user": name, "csrf": csrf}) if ctx.api else RedirectResponse(nxt, 303)
+    )
     resp.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
     return resp
 
@@ -310,29 +344,40 @@ async def logout(app: App, request: Request, ctx: Context) -> Response:
 
 
 async def me(app: App, request: Request, ctx: Context) -> Response:
-    return app.json(ctx, {"user": ctx.user, "csrf": ctx.csrf,
-                          "login_required": app.settings.require_login,
-                          "model": app.auditor.model_dir or "shipped"})
+    return app.json(
+        ctx,
+        {
+            "user": ctx.user,
+            "csrf": ctx.csrf,
+            "login_required": app.settings.require_login,
+            "model": app.auditor.model_dir or "shipped",
+        },
+    )
 
 
 def routes(app: App) -> list[Route]:
     """Every route, page and JSON twin."""
     e = lambda h, public=False: _endpoint(app, h, public)
-    out = [Route("/login", e(login_page, True), methods=["GET"]),
-           Route("/login", e(login, True), methods=["POST"]),
-           Route("/api/login", e(login, True), methods=["POST"]),
-           Route("/logout", e(logout), methods=["POST"]),
-           Route("/api/me", e(me), methods=["GET"])]
+    out = [
+        Route("/login", e(login_page, True), methods=["GET"]),
+        Route("/login", e(login, True), methods=["POST"]),
+        Route("/api/login", e(login, True), methods=["POST"]),
+        Route("/logout", e(logout), methods=["POST"]),
+        Route("/api/me", e(me), methods=["GET"]),
+    ]
     for prefix in ("", "/api"):
         out += [
-            Route(prefix + "/", e(index), methods=["GET"]) if prefix == "" else
-            Route("/api/batches", e(index), methods=["GET"]),
+            Route(prefix + "/", e(index), methods=["GET"])
+            if prefix == ""
+            else Route("/api/batches", e(index), methods=["GET"]),
             Route(prefix + "/upload", e(upload), methods=["POST"]),
             Route(prefix + "/batches/{id:int}", e(batch), methods=["GET"]),
             Route(prefix + "/reports/{id:int}", e(report), methods=["GET"]),
             Route(prefix + "/reports/{id:int}/review", e(review), methods=["POST"]),
             Route(prefix + "/reports/{id:int}/feedback", e(feedback), methods=["GET"]),
         ]
-    out += [Route("/batches/{id:int}/summary.{fmt:str}", e(batch_download), methods=["GET"]),
-            Route("/reports/{id:int}/feedback.{fmt:str}", e(feedback), methods=["GET"])]
+    out += [
+        Route("/batches/{id:int}/summary.{fmt:str}", e(batch_download), methods=["GET"]),
+        Route("/reports/{id:int}/feedback.{fmt:str}", e(feedback), methods=["GET"]),
+    ]
     return out

@@ -80,8 +80,9 @@ class Store:
                 f"({SCHEMA_VERSION}); upgrade fzgap"
             )
         for v in range(version, SCHEMA_VERSION):
-            db.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[v] + f"PRAGMA user_version={v + 1};"
-                             "COMMIT;")
+            db.executescript(
+                "BEGIN IMMEDIATE;" + MIGRATIONS[v] + f"PRAGMA user_version={v + 1};COMMIT;"
+            )
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
@@ -119,8 +120,12 @@ class Store:
             row = db.execute("SELECT id FROM batches WHERE name=?", (name,)).fetchone()
             if row:
                 return int(row["id"])
-            return int(db.execute("INSERT INTO batches(name, created) VALUES(?,?)",
-                                  (name, now())).lastrowid or 0)
+            return int(
+                db.execute(
+                    "INSERT INTO batches(name, created) VALUES(?,?)", (name, now())
+                ).lastrowid
+                or 0
+            )
 
     def batches(self) -> list[dict[str, Any]]:
         """Every batch with its counts, newest first."""
@@ -129,7 +134,8 @@ class Store:
                 "SELECT b.id, b.name, b.created, COUNT(r.id) AS reports, "
                 "SUM(r.state='done') AS done, SUM(r.state='error') AS errors "
                 "FROM batches b LEFT JOIN reports r ON r.batch_id=b.id "
-                "GROUP BY b.id ORDER BY b.id DESC").fetchall()
+                "GROUP BY b.id ORDER BY b.id DESC"
+            ).fetchall()
         return [dict(r) | {"done": r["done"] or 0, "errors": r["errors"] or 0} for r in rows]
 
     def batch(self, batch_id: int) -> dict[str, Any] | None:
@@ -142,17 +148,26 @@ class Store:
         with self.write() as db:
             cur = db.execute(
                 "INSERT INTO reports(batch_id, source, raw, state, error, created) "
-                "VALUES(?,?,?,?,?,?)", (batch_id, source, raw, state, error, now()))
+                "VALUES(?,?,?,?,?,?)",
+                (batch_id, source, raw, state, error, now()),
+            )
             return int(cur.lastrowid or 0)
 
-    def finish_report(self, report_id: int, audit: dict[str, Any] | None, error: str | None,
-                      model: str | None) -> None:
+    def finish_report(
+        self, report_id: int, audit: dict[str, Any] | None, error: str | None, model: str | None
+    ) -> None:
         """Store a finished audit, or the error that stopped it."""
         with self.write() as db:
             db.execute(
                 "UPDATE reports SET state=?, error=?, audit=?, model=? WHERE id=?",
-                ("error" if error else "done", error,
-                 json.dumps(audit, ensure_ascii=False) if audit else None, model, report_id))
+                (
+                    "error" if error else "done",
+                    error,
+                    json.dumps(audit, ensure_ascii=False) if audit else None,
+                    model,
+                    report_id,
+                ),
+            )
 
     def set_state(self, report_id: int, state: str) -> None:
         """Mark a queued report as running."""
@@ -162,8 +177,12 @@ class Store:
     def pending(self) -> list[int]:
         """Reports still waiting for their audit (after a restart too)."""
         with self.connect() as db:
-            return [r[0] for r in db.execute(
-                "SELECT id FROM reports WHERE state IN ('queued','running') ORDER BY id")]
+            return [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM reports WHERE state IN ('queued','running') ORDER BY id"
+                )
+            ]
 
     def raw(self, report_id: int) -> tuple[str, bytes]:
         """The uploaded file name and bytes."""
@@ -173,32 +192,54 @@ class Store:
 
     def reports(self, batch_id: int | None = None) -> list[dict[str, Any]]:
         """Reports (of a batch, or all), with their audit JSON decoded, in upload order."""
-        sql = ("SELECT id, batch_id, source, state, error, audit, model, created FROM reports"
-               + (" WHERE batch_id=?" if batch_id is not None else "") + " ORDER BY id")
+        sql = (
+            "SELECT id, batch_id, source, state, error, audit, model, created FROM reports"
+            + (" WHERE batch_id=?" if batch_id is not None else "")
+            + " ORDER BY id"
+        )
         with self.connect() as db:
             rows = db.execute(sql, () if batch_id is None else (batch_id,)).fetchall()
-        return [dict(r) | {"audit": json.loads(r["audit"]) if r["audit"] else None}
-                for r in rows]
+        return [dict(r) | {"audit": json.loads(r["audit"]) if r["audit"] else None} for r in rows]
 
     def report(self, report_id: int) -> dict[str, Any] | None:
         """One report, or None."""
         with self.connect() as db:
-            r = db.execute("SELECT id, batch_id, source, state, error, audit, model, created "
-                           "FROM reports WHERE id=?", (report_id,)).fetchone()
+            r = db.execute(
+                "SELECT id, batch_id, source, state, error, audit, model, created "
+                "FROM reports WHERE id=?",
+                (report_id,),
+            ).fetchone()
         if r is None:
             return None
         return dict(r) | {"audit": json.loads(r["audit"]) if r["audit"] else None}
 
     # events
-    def add_event(self, report_id: int, user: str, kind: str, target: str, value: Any,
-                  comment: str = "", undoes: int | None = None) -> int:
+    def add_event(
+        self,
+        report_id: int,
+        user: str,
+        kind: str,
+        target: str,
+        value: Any,
+        comment: str = "",
+        undoes: int | None = None,
+    ) -> int:
         """Append a review event; its id."""
         with self.write() as db:
             cur = db.execute(
                 "INSERT INTO events(report_id, user, at, kind, target, value, comment, undoes) "
                 "VALUES(?,?,?,?,?,?,?,?)",
-                (report_id, user, now(), kind, target, json.dumps(value, ensure_ascii=False),
-                 comment, undoes))
+                (
+                    report_id,
+                    user,
+                    now(),
+                    kind,
+                    target,
+                    json.dumps(value, ensure_ascii=False),
+                    comment,
+                    undoes,
+                ),
+            )
             return int(cur.lastrowid or 0)
 
     def events(self, report_id: int | None = None) -> list[dict[str, Any]]:
@@ -212,9 +253,11 @@ class Store:
     def add_user(self, name: str, pw_hash: str) -> None:
         """Add a user or replace their password."""
         with self.write() as db:
-            db.execute("INSERT INTO users(name, pw_hash, created) VALUES(?,?,?) "
-                       "ON CONFLICT(name) DO UPDATE SET pw_hash=excluded.pw_hash",
-                       (name, pw_hash, now()))
+            db.execute(
+                "INSERT INTO users(name, pw_hash, created) VALUES(?,?,?) "
+                "ON CONFLICT(name) DO UPDATE SET pw_hash=excluded.pw_hash",
+                (name, pw_hash, now()),
+            )
 
     def user_hash(self, name: str) -> str | None:
         """A user's stored password hash, or None."""
@@ -230,8 +273,10 @@ class Store:
     def add_session(self, token: str, user: str, csrf: str) -> None:
         """Open a session."""
         with self.write() as db:
-            db.execute("INSERT INTO sessions(token, user, csrf, created) VALUES(?,?,?,?)",
-                       (token, user, csrf, now()))
+            db.execute(
+                "INSERT INTO sessions(token, user, csrf, created) VALUES(?,?,?,?)",
+                (token, user, csrf, now()),
+            )
 
     def session(self, token: str) -> tuple[str, str] | None:
         """(user, csrf token) of a session, or None."""

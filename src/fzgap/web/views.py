@@ -28,30 +28,57 @@ def batch_rows(reports: list[dict[str, Any]], events: list[dict[str, Any]]) -> l
     for r in reports:
         st = fold(by_report.get(r["id"], []))
         row: dict[str, Any] = {
-            "id": r["id"], "file": r["source"], "state": r["state"], "error": r["error"],
-            "review": st.state, "review_zh": STATE_ZH[st.state], "reviewers": st.reviewers,
-            "unit": None, "year": None, "title": r["source"], "model": r["model"],
-            "areas": {}, "missing_parts": [], "comments": [c["text"] for c in st.comments],
+            "id": r["id"],
+            "file": r["source"],
+            "state": r["state"],
+            "error": r["error"],
+            "review": st.state,
+            "review_zh": STATE_ZH[st.state],
+            "reviewers": st.reviewers,
+            "unit": None,
+            "year": None,
+            "title": r["source"],
+            "model": r["model"],
+            "areas": {},
+            "missing_parts": [],
+            "comments": [c["text"] for c in st.comments],
         }
         if r["audit"]:
             audit = AuditReport.from_dict(r["audit"])
-            row.update(unit=audit.structure.unit, year=audit.structure.year,
-                       title=display_title(audit), missing_parts=list(audit.structure.missing_parts))
+            row.update(
+                unit=audit.structure.unit,
+                year=audit.structure.year,
+                title=display_title(audit),
+                missing_parts=list(audit.structure.missing_parts),
+            )
             for a in audit.areas:
                 final = st.statuses.get(a.id, a.status)
-                row["areas"][a.id] = {"model": a.status, "final": final,
-                                      "changed": final != a.status}
+                row["areas"][a.id] = {
+                    "model": a.status,
+                    "final": final,
+                    "changed": final != a.status,
+                }
         rows.append(row)
     return rows
 
 
-def sort_filter(rows: list[dict[str, Any]], sort: str = "id", desc: bool = False,
-                review: str = "", area: str = "", status: str = "", q: str = "") -> list[dict[str, Any]]:
+def sort_filter(
+    rows: list[dict[str, Any]],
+    sort: str = "id",
+    desc: bool = False,
+    review: str = "",
+    area: str = "",
+    status: str = "",
+    q: str = "",
+) -> list[dict[str, Any]]:
     """Rows filtered by review state, an area's final status and a text search, then sorted."""
-    out = [r for r in rows
-           if (not review or r["review"] == review)
-           and (not area or not status or r["areas"].get(area, {}).get("final") == status)
-           and (not q or q in (r["unit"] or "") + r["file"] + r["title"])]
+    out = [
+        r
+        for r in rows
+        if (not review or r["review"] == review)
+        and (not area or not status or r["areas"].get(area, {}).get("final") == status)
+        and (not q or q in (r["unit"] or "") + r["file"] + r["title"])
+    ]
     key = sort if sort in SORT_KEYS else "id"
 
     def k(r: dict[str, Any]) -> tuple[Any, ...]:
@@ -67,13 +94,17 @@ def report_data(rep: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, 
     """The report's JSON twin: the model's audit, the review state, finals and history."""
     st = fold(events)
     data: dict[str, Any] = {
-        "id": rep["id"], "batch_id": rep["batch_id"], "file": rep["source"],
-        "state": rep["state"], "error": rep["error"], "model": rep["model"],
-        "audit": rep["audit"], "review": st.to_dict(),
+        "id": rep["id"],
+        "batch_id": rep["batch_id"],
+        "file": rep["source"],
+        "state": rep["state"],
+        "error": rep["error"],
+        "model": rep["model"],
+        "audit": rep["audit"],
+        "review": st.to_dict(),
         "history": [
             {k: e[k] for k in ("id", "user", "at", "kind", "target", "value", "comment")}
-            | {"active": e["id"] in st.active or e["kind"] == "undo",
-               "text": describe(e)}
+            | {"active": e["id"] in st.active or e["kind"] == "undo", "text": describe(e)}
             for e in events
         ],
     }
@@ -82,9 +113,13 @@ def report_data(rep: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, 
         data["final"] = {
             "statuses": {a.id: st.statuses.get(a.id, a.status) for a in audit.areas},
             "paragraphs": [
-                {"index": p.index, "labels": st.labels.get(p.index, list(p.labels)),
-                 "section": st.sections.get(p.index, p.section),
-                 "model_labels": list(p.labels), "model_section": p.section}
+                {
+                    "index": p.index,
+                    "labels": st.labels.get(p.index, list(p.labels)),
+                    "section": st.sections.get(p.index, p.section),
+                    "model_labels": list(p.labels),
+                    "model_section": p.section,
+                }
                 for p in audit.paragraphs
             ],
         }
@@ -119,7 +154,9 @@ def letter(rep: dict[str, Any], st: ReviewState, batch_name: str) -> dict[str, A
             if final[a.id] != status:
                 continue
             reasons = [r.message for r in a.reasons] if a.status == status else []
-            notes = [c["text"] for c in st.comments if c["kind"] == "status" and c["target"] == a.id]
+            notes = [
+                c["text"] for c in st.comments if c["kind"] == "status" and c["target"] == a.id
+            ]
             items.append({"name": a.name, "reasons": reasons, "comments": notes})
         return items
 
@@ -128,13 +165,18 @@ def letter(rep: dict[str, Any], st: ReviewState, batch_name: str) -> dict[str, A
         "title": f"关于《{display_title(audit)}》的审核意见",
         "to": unit,
         "batch": batch_name,
-        "intro": (f"{unit}：你单位报送的《{display_title(audit)}》已收悉。经审核，"
-                  "现将审核意见反馈如下，请对照修改完善后重新报送。"),
+        "intro": (
+            f"{unit}：你单位报送的《{display_title(audit)}》已收悉。经审核，"
+            "现将审核意见反馈如下，请对照修改完善后重新报送。"
+        ),
         "missing": area_items("missing"),
         "thin": area_items("thin"),
         "missing_parts": list(audit.structure.missing_parts),
-        "comments": [(f"第{c['target']}段：" if str(c["target"]).isdigit() else "") + c["text"]
-                     for c in st.comments if c["id"] not in area_comments],
+        "comments": [
+            (f"第{c['target']}段：" if str(c["target"]).isdigit() else "") + c["text"]
+            for c in st.comments
+            if c["id"] not in area_comments
+        ],
         "reviewed": st.reviewed,
         "reviewers": st.reviewers,
         "closing": "特此反馈。",
