@@ -2,65 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from fzgap.web.app import COOKIE, App, Context, safe_name
+from fzgap.web.app import App, Context, safe_name
+from fzgap.web.endpoint import endpoint
 from fzgap.web.review import EventError, fold, validate_event
 
 __all__ = ["routes"]
-
-Handler = Callable[[App, Request, Context], Awaitable[Response]]
-
-
-def _endpoint(app: App, handler: Handler, public: bool = False):
-    """Session, login, body parsing and CSRF around a handler."""
-
-    async def endpoint(request: Request) -> Response:
-        ctx = await app.context(request)
-        if ctx.user is None and not public:
-            if ctx.api:
-                return app.json(ctx, {"error": "请先登录"}, 401)
-            return RedirectResponse("/login?next=" + request.url.path, 303)
-        if request.method == "POST":
-            ctype = request.headers.get("content-type", "")
-            try:
-                if ctype.startswith("application/json"):
-                    body = await request.json()
-                    ctx.form = body if isinstance(body, dict) else {}
-                elif ctype.startswith(("multipart/form-data", "application/x-www-form")):
-                    form = await request.form(
-                        max_files=500,
-                        max_fields=2000,
-                        max_part_size=app.settings.max_upload_bytes + 1,
-                    )
-                    for k, v in form.multi_items():
-                        if isinstance(v, UploadFile):
-                            ctx.files.append(v)
-                        elif k in ctx.form:
-                            prev = ctx.form[k]
-                            ctx.form[k] = (prev if isinstance(prev, list) else [prev]) + [v]
-                        else:
-                            ctx.form[k] = v
-            except (ValueError, json.JSONDecodeError):
-                return app.message(ctx, "请求内容无法解析", 400)
-            except Exception as exc:  # the multipart parser's limits
-                return app.message(ctx, f"上传被拒绝：{exc}", 413)
-            sent = request.headers.get("x-csrf-token") or ctx.form.get("csrf")
-            if not public and (not ctx.csrf or sent != ctx.csrf):
-                return app.message(
-                    ctx, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试", 403
-                )
-        return await handler(app, request, ctx)
-
-    return endpoint
 
 
 def _int(request: Request, key: str) -> int:
@@ -312,52 +265,11 @@ async def feedback(app: App, request: Request, ctx: Context) -> Response:
     return app.html(ctx, "feedback.html", letter=data, rep=rep)
 
 
-# ---- login ----------------------------------------------------------------------------------
-
-
-async def login_page(app: App, request: Request, ctx: Context) -> Response:
-    return app.html(ctx, "login.html", next=request.query_params.get("next", "/"), error=None)
-
-
-async def login(app: App, request: Request, ctx: Context) -> Response:
-    name, pw = str(ctx.form.get("name", "")), str(ctx.form.get("password", ""))
-    got = await run_in_threadpool(app.login, name, pw)
-    nxt = str(ctx.form.get("next") or "/")
-    nxt = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/"
-    if got is None:
-        if ctx.api:
-            return app.json(ctx, {"error": "用户名或密码不对"}, 401)
-        return app.html(ctx, "login.html", 401, next=nxt, error="用户名或密码不对")
-    token, csrf = got
-    resp: Response = (
-        app.json(ctx, {"user": name, "csrf": csrf}) if ctx.api else RedirectResponse(nxt, 303)
-    )
-    resp.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
-    return resp
-
-
-async def logout(app: App, request: Request, ctx: Context) -> Response:
-    await run_in_threadpool(app.store.drop_session, request.cookies.get(COOKIE, ""))
-    resp = RedirectResponse("/login" if app.settings.require_login else "/", 303)
-    resp.delete_cookie(COOKIE, path="/")
-    return resp
-
-
-async def me(app: App, request: Request, ctx: Context) -> Response:
-    return app.json(
-        ctx,
-        {
-            "user": ctx.user,
-            "csrf": ctx.csrf,
-            "login_required": app.settings.require_login,
-            "model": app.auditor.model_dir or "shipped",
-        },
-    )
-
-
 def routes(app: App) -> list[Route]:
     """Every route, page and JSON twin."""
-    e = lambda h, public=False: _endpoint(app, h, public)
+    from fzgap.web.login import login, login_page, logout, me
+
+    e = lambda h, public=False: endpoint(app, h, public)
     out = [
         Route("/login", e(login_page, True), methods=["GET"]),
         Route("/login", e(login, True), methods=["POST"]),
