@@ -73,7 +73,9 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def save_arrays(arrays: dict[str, np.ndarray], directory: str | Path, manifest: dict[str, Any]) -> Path:
+def save_arrays(
+    arrays: dict[str, np.ndarray], directory: str | Path, manifest: dict[str, Any]
+) -> Path:
     """Write plain arrays as the artifact and the manifest into ``directory``; return the manifest path.
 
     The manifest gets the kind, label set, format version, library versions and the
@@ -158,7 +160,9 @@ def load_arrays(directory: str | Path, manifest: dict[str, Any]) -> dict[str, np
     try:
         with zipfile.ZipFile(artifact) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_ARTIFACT_BYTES:
-                raise ModelError(f"{artifact}: its arrays unpack to more than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it")
+                raise ModelError(
+                    f"{artifact}: its arrays unpack to more than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it"
+                )
         with np.load(artifact, allow_pickle=False) as npz:
             return {name: npz[name] for name in npz.files}
     except ModelError:

@@ -169,9 +169,7 @@ def _codes(text: str) -> np.ndarray:
     )
 
 
-def tfidf_rows(
-    doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, idf: np.ndarray
-) -> Rows:
+def tfidf_rows(doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, idf: np.ndarray) -> Rows:
     """Counts of (doc, col) occurrences → sublinear tf × idf, L2-normalised rows, as sklearn does.
 
     Parameters

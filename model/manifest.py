@@ -64,12 +64,16 @@ def validate_manifest(manifest: Any, path: Path) -> dict[str, Any]:
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         raise bad("labels", "a list of area names", labels)
     if labels != list(AREAS):
-        raise ModelError(f"{path}: model labels {labels} differ from this fzgap's areas {list(AREAS)}")
+        raise ModelError(
+            f"{path}: model labels {labels} differ from this fzgap's areas {list(AREAS)}"
+        )
     artifact = manifest.get("artifact")
     if not isinstance(artifact, str):
         raise bad("artifact", "a file name (a string)", artifact)
     if not _FILE.fullmatch(artifact):
-        raise ModelError(f"{path}: manifest field 'artifact' must name a file in the model folder, not {artifact!r}")
+        raise ModelError(
+            f"{path}: manifest field 'artifact' must name a file in the model folder, not {artifact!r}"
+        )
     digest = manifest.get("artifact_sha256")
     if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
         raise bad("artifact_sha256", "64 lowercase hex digits (a string)", digest)
