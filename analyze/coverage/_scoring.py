@@ -45,28 +45,38 @@ def score_report(report: SegmentedReport, scorer: Scorer, checklist: Checklist) 
     ScoredReport
     """
     paragraphs = report.paragraphs
-    scores = scorer.predict_proba([p.text for p in paragraphs])
     sentences = tuple(
         tuple(split_sentences(p.norm)) if p.kind == "body" else (p.norm,) for p in paragraphs
     )
     flat = [s for group in sentences for s in group]
-    flat_scores = scorer.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
+    keys = _clause_keys(checklist, paragraphs, sentences)
+    clause_texts = list(dict.fromkeys(c for _, _, c in keys))
+    # One call: the scorer cuts each run of text once, so sentences and clauses reuse the
+    # paragraph's words, and every unit is scored in the same matrix product.
+    units = [p.text for p in paragraphs] + flat + clause_texts
+    all_scores = scorer.predict_proba(units) if units else np.zeros((0, len(AREAS)))
+    n, m = len(paragraphs), len(flat)
+    scores, flat_scores = all_scores[:n], all_scores[n : n + m]
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
     shown = tuple(
         tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs
     )
-    clauses = _clauses(scorer, checklist, paragraphs, sentences)
-    return ScoredReport(report, scores, sentences, shown, per, dict(scorer.thresholds), clauses)
+    row = {c: all_scores[n + m + j] for j, c in enumerate(clause_texts)}
+    best: dict[tuple[int, int], tuple[str, float]] = {}
+    for i, k, clause in keys:
+        score = float(row[clause][k])
+        if score > best.get((i, k), ("", -1.0))[1]:
+            best[(i, k)] = (clause, score)
+    return ScoredReport(report, scores, sentences, shown, per, dict(scorer.thresholds), best)
 
 
-def _clauses(
-    scorer: Scorer,
+def _clause_keys(
     cl: Checklist,
     paragraphs: tuple[Paragraph, ...],
     sentences: tuple[tuple[str, ...], ...],
-) -> dict[tuple[int, int], tuple[str, float]]:
-    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause long."""
+) -> list[tuple[int, int, str]]:
+    """(paragraph, area, clause) for each clause that carries a sub-item's wording: a passing mention may be one clause long."""
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
@@ -76,11 +86,4 @@ def _clauses(
                 for k, spec in enumerate(cl.areas):
                     if any(sub.found_in(clause) for sub in spec.subitems):
                         keys.append((p.index, k, clause))
-    if not keys:
-        return {}
-    scores = scorer.predict_proba([c for _, _, c in keys])
-    best: dict[tuple[int, int], tuple[str, float]] = {}
-    for (i, k, clause), row in zip(keys, scores):
-        if row[k] > best.get((i, k), ("", -1.0))[1]:
-            best[(i, k)] = (clause, float(row[k]))
-    return best
+    return keys
