@@ -12,7 +12,7 @@ import io
 import json
 import platform
 import zipfile
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,8 @@ def default_model_dir() -> Path:
 
 def library_versions() -> dict[str, str]:
     """Versions of the libraries that trained (and read) the model."""
+    from importlib import metadata
+
     out = {"python": platform.python_version()}
     for name in _PINNED + ("fzgap",):
         try:

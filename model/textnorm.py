@@ -7,40 +7,49 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["normalize", "to_halfwidth", "conversion_gate", "GATE_FILE"]
+__all__ = ["normalize", "to_halfwidth", "conversion_gate", "needs_conversion", "GATE_FILE"]
 
 # Full-width ASCII block (！ to ～) maps to ASCII by a fixed offset; the ideographic space to a space.
 _HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALFWIDTH[0x3000] = 0x20
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
-#: Characters without which zhconv's conversion to simplified leaves a text unchanged.
+#: What a text must hold for zhconv to change it: changing characters, then changing keys.
 GATE_FILE = "zhconv_gate.txt"
 
 
-def conversion_gate(table: dict[str, str]) -> frozenset[str]:
-    """The characters of ``table`` (zhconv's ``zh-hans`` table) that a conversion can start from.
+def conversion_gate(table: dict[str, str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What a text must hold for zhconv's conversion to simplified to change it.
 
-    zhconv replaces the longest key of its table found at each position. A key whose
-    replacement equals itself changes nothing, so a text changes only where a changing key
-    occurs in it, and a changing key occurs only if its first differing character does.
-    Hence a text that holds none of the returned characters is converted to itself.
+    zhconv replaces the longest key of its table (``zh-hans``) found at each position; a key
+    whose replacement equals itself changes nothing. So a text changes only if a changing key
+    occurs in it: a single traditional character, or one of the few multi-character keys
+    made of characters that are all unchanged alone (反覆 → 反复, 沈默 → 沉默).
+
+    Returns
+    -------
+    (frozenset of str, tuple of str)
+        The changing single characters, and the other changing keys.
     """
-    out: set[str] = set()
-    for key, value in table.items():
-        if key == value:
-            continue
-        if len(key) == len(value):
-            out.add(next(k for k, v in zip(key, value) if k != v))
-        else:
-            out.update(key)
-    return frozenset(out)
+    changing = {k for k, v in table.items() if k != v}
+    chars = frozenset(k for k in changing if len(k) == 1)
+    keys = tuple(sorted(k for k in changing if len(k) > 1 and chars.isdisjoint(k)))
+    return chars, keys
 
 
 @lru_cache(maxsize=1)
-def _gate() -> frozenset[str]:
-    """The shipped gate (computed by :func:`conversion_gate`; a test checks it against zhconv)."""
+def _gate() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The shipped gate (see :func:`conversion_gate`; a test checks it against zhconv)."""
     text = resources.files("fzgap.model").joinpath(GATE_FILE).read_text(encoding="utf-8")
-    return frozenset(text.replace("\n", ""))
+    entries = text.split()
+    chars = frozenset(e for e in entries if len(e) == 1)
+    keys = [e for e in entries if len(e) > 1]
+    return chars, (re.compile("|".join(map(re.escape, keys))) if keys else None)
+
+
+def needs_conversion(text: str) -> bool:
+    """Whether zhconv could change ``text`` (False: converting it gives it back unchanged)."""
+    chars, keys = _gate()
+    return not chars.isdisjoint(text) or (keys is not None and keys.search(text) is not None)
 
 
 def to_halfwidth(text: str) -> str:
@@ -69,7 +78,7 @@ def normalize(text: str) -> str:
     text = to_halfwidth(text)
     # zhconv is slow and most lines hold no traditional character: skip it where it cannot
     # change anything (an exact test, see conversion_gate).
-    if not _gate().isdisjoint(text):
+    if needs_conversion(text):
         import zhconv
 
         text = zhconv.convert(text, "zh-hans")
