@@ -8,6 +8,7 @@ a pure-data model: loading a model folder never unpickles anything).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,7 +144,8 @@ _LOADERS: dict[str, Loader] = {}
 
 
 def register_kind(kind: str, loader: Loader) -> None:
-    """Make :func:`load_model` load model folders whose manifest says ``kind`` with ``loader(folder, manifest)``."""
+    """Make :func:`load_model` load model folders whose manifest says ``kind`` with
+    ``loader(folder, manifest)``."""
     _LOADERS[kind] = loader
 
 
@@ -152,7 +154,8 @@ def _loader(kind: str) -> Loader:
         import fzgap.model.linear  # noqa: F401  (registers the shipped kind and refuses pickles)
     if kind not in _LOADERS:
         raise ModelError(
-            f"unknown model kind {kind!r} (this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})"
+            f"unknown model kind {kind!r} "
+            f"(this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})"
         )
     return _LOADERS[kind]
 
@@ -166,7 +169,7 @@ def _cached(path: str | None) -> Scorer:
     return _loader(manifest.get("kind", DEFAULT_KIND))(directory, manifest)
 
 
-def load_model(path: str | Path | None = None) -> Scorer:
+def load_model(path: str | os.PathLike[str] | None = None) -> Scorer:
     """Load and verify a model folder (default: the model shipped with fzgap); cached per path.
 
     Raises

@@ -76,7 +76,10 @@ def _clause_keys(
     paragraphs: tuple[Paragraph, ...],
     sentences: tuple[tuple[str, ...], ...],
 ) -> list[tuple[int, int, str]]:
-    """(paragraph, area, clause) for each clause that carries a sub-item's wording: a passing mention may be one clause long."""
+    """(paragraph, area, clause) for each clause carrying a sub-item's wording.
+
+    A passing mention may be one clause long.
+    """
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":

@@ -79,7 +79,8 @@ _DESCRIBE = {
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the container format from the first bytes: pdf, docx, xlsx, pptx, zip, ole, image, archive, rtf or text."""
+    """Name the container format from the first bytes: pdf, docx, xlsx, pptx, zip, ole, image,
+    archive, rtf or text."""
     head = data[:8].lstrip(b"\xef\xbb\xbf") if data.startswith(b"\xef\xbb\xbf{") else data[:8]
     for magic, name in _MAGIC:
         if head.startswith(magic):
@@ -92,7 +93,8 @@ def sniff_format(data: bytes) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    # Names of the parts sit in the local headers near the start; a full unzip is not needed to sniff.
+    # Names of the parts sit in the local headers near the start; a full unzip is not needed to
+    # sniff.
     probe = data[: 1 << 16]
     if b"word/" in probe:
         return "docx"
@@ -104,14 +106,16 @@ def _zip_kind(data: bytes) -> str:
 
 
 def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed errors."""
+    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed
+    errors."""
     name = str(path)
     if not path.exists():
         raise NotFoundError(name, "no such file")
     if path.is_dir():
         raise NotAFileError(
             name,
-            "is a directory, not a report file (give the files, or use `fzgap analyze DIR` for a batch)",
+            "is a directory, not a report file "
+            "(give the files, or use `fzgap analyze DIR` for a batch)",
         )
     if not path.is_file():
         raise NotAFileError(name, "is not a regular file")
@@ -119,7 +123,8 @@ def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if size > max_bytes:
         raise FileTooLargeError(
             name,
-            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit (raise it with --max-size)",
+            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit "
+            "(raise it with --max-size)",
         )
     try:
         return path.read_bytes()
@@ -164,7 +169,10 @@ def load_document(
 
     Examples
     --------
-    >>> doc = load_document(b"\\xe4\\xb8\\x80\\xe3\\x80\\x81\\xe4\\xb8\\xbb\\xe8\\xa6\\x81\\xe4\\xb8\\xbe\\xe6\\x8e\\xaa")
+    >>> doc = load_document(
+    ...     b"\\xe4\\xb8\\x80\\xe3\\x80\\x81\\xe4\\xb8\\xbb"
+    ...     b"\\xe8\\xa6\\x81\\xe4\\xb8\\xbe\\xe6\\x8e\\xaa"
+    ... )
     >>> doc.blocks[0].text
     '一、主要举措'
     """
@@ -242,7 +250,8 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
             label,
-            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; rename the file to .{kind}",
+            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; "
+            f"rename the file to .{kind}",
         )
     if ext in (".doc", ".wps") and kind == "text":
         raise FormatMismatchError(

@@ -73,7 +73,8 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
 
 
 def _merge_fragments(lines: list[PdfLine]) -> list[PdfLine]:
-    """Join pieces of one visual line that the layout analysis returned separately (justified text)."""
+    """Join pieces of one visual line that the layout analysis returned separately (justified
+    text)."""
     merged: list[PdfLine] = []
     for ln in lines:
         prev = merged[-1] if merged else None

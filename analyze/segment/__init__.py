@@ -1,4 +1,5 @@
-"""Segmentation: a ``Document`` becomes ordered paragraphs that know their kind, heading path and section.
+"""Segmentation: a ``Document`` becomes ordered paragraphs that know their kind, heading path and
+section.
 
 Section types follow ``ANNOTATION.md``: preamble, achievement, first_responsibility,
 deficiency, plan, other.

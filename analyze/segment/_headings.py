@@ -12,7 +12,8 @@ __all__ = ["Marker", "match_marker", "split_joined_items", "heading_parts", "STY
 _CN = "一二三四五六七八九十"
 _CN_VALUES = {c: i for i, c in enumerate(_CN, 1)}
 
-# Styles in the order official documents nest them (公文: 一、 > (一) > 1. > (1)); 一是 items sit lowest.
+# Styles in the order official documents nest them (公文: 一、 > (一) > 1. > (1)); 一是 items sit
+# lowest.
 STYLE_RANK: dict[str, int] = {
     "part": 0,
     "cn": 1,
@@ -89,10 +90,10 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
         stripped[-1:] not in ";；"
         and len(inner) <= _HEADING_MAX
         and not any(c in SENTENCE_ENDS for c in inner)
-    ):
         # A short sentence with commas that ends in 。 is a list item, not a title.
-        if not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner)):
-            return text.rstrip().rstrip("。.:："), True
+        and not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner))
+    ):
+        return text.rstrip().rstrip("。.:："), True
     cut = min((i for i, c in enumerate(body) if c in "。；;！!？?:："), default=-1)
     if 0 < cut <= _HEADING_MAX:
         return text[: marker.end + cut], False

@@ -42,9 +42,10 @@ def section_of_heading(heading: str, report_year: int | None = None) -> str | No
     later = bool(report_year and years and max(years) > report_year)
     if is_first_responsibility_heading(h) and not later:
         return "first_responsibility"
-    if _PLAN.search(h) or (later and not _ACHIEVEMENT.search(h)):
-        if not _ACHIEVEMENT.search(h) or later or re.search(r"下一|明年|今后|安排|打算|计划", h):
-            return "plan"
+    if (_PLAN.search(h) or (later and not _ACHIEVEMENT.search(h))) and (
+        not _ACHIEVEMENT.search(h) or later or re.search(r"下一|明年|今后|安排|打算|计划", h)
+    ):
+        return "plan"
     if _DEFICIENCY.search(h) and not re.search(r"解决|整改.{0,4}(情况|落实)|成效", h):
         return "deficiency"
     if _ACHIEVEMENT.search(h):

@@ -1,4 +1,5 @@
-"""Segmentation: a ``Document`` becomes ordered paragraphs that know their heading path and section."""
+"""Segmentation: a ``Document`` becomes ordered paragraphs that know their heading path and
+section."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every command and its example."""
     parser = _Parser(
         prog="fzgap",
-        description="Audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage.",
+        description=(
+            "Audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage."
+        ),
         epilog="Example: fzgap analyze examples/qinghe-county-2024.txt",
     )
     parser.add_argument("--version", action=_Version, help="show fzgap's version and exit")
