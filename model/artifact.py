@@ -1,4 +1,4 @@
-"""The model folder: a pure-data artifact (``.npz`` of plain arrays) and a manifest that vouches for it.
+"""The model folder: a pure-data artifact (``.npz`` of plain arrays) and a manifest vouching for it.
 
 Loading a model never runs code: the artifact is read with ``numpy.load(allow_pickle=False)``
 after its SHA-256 is checked, and no other file of the folder is ever opened. The format is
@@ -78,7 +78,7 @@ def sha256_file(path: Path) -> str:
 def save_arrays(
     arrays: dict[str, np.ndarray], directory: str | Path, manifest: dict[str, Any]
 ) -> Path:
-    """Write plain arrays as the artifact and the manifest into ``directory``; return the manifest path.
+    """Write plain arrays as the artifact, and the manifest, into ``directory``; return its path.
 
     The manifest gets the kind, label set, format version, library versions and the
     artifact's SHA-256 added to what the caller gives (thresholds, data hash, metrics …).
@@ -157,13 +157,15 @@ def load_arrays(directory: str | Path, manifest: dict[str, Any]) -> dict[str, np
     digest = sha256_file(artifact)
     if digest != manifest["artifact_sha256"]:
         raise ModelError(
-            f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; the file was changed or damaged, refusing to load it"
+            f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; "
+            "the file was changed or damaged, refusing to load it"
         )
     try:
         with zipfile.ZipFile(artifact) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_ARTIFACT_BYTES:
                 raise ModelError(
-                    f"{artifact}: its arrays unpack to more than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it"
+                    f"{artifact}: its arrays unpack to more than "
+                    f"{MAX_ARTIFACT_BYTES >> 20} MiB; refusing it"
                 )
         with np.load(artifact, allow_pickle=False) as npz:
             return {name: npz[name] for name in npz.files}

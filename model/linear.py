@@ -1,4 +1,4 @@
-"""The shipped scorer (manifest kind ``tfidf-linear``): TF-IDF + one-vs-rest logistic regression as plain data.
+"""The shipped scorer (kind ``tfidf-linear``): TF-IDF + one-vs-rest logistic regression, plain data.
 
 Inference needs only numpy and the segmenter: the word and character vocabularies, their idf
 weights, the coefficients and intercepts of the five logistic regressions, the thresholds and
@@ -90,7 +90,8 @@ class LinearScorer:
         clauses reuse the paragraph's words.
         """
         prepared = [prepare(t) for t in texts]
-        seg, memo = self.segmenter, {}
+        seg = self.segmenter
+        memo: dict[str, list[str]] = {}
         tokens = [seg.words(p, memo) for p in prepared]
         n, n_word = len(texts), len(self.words)
         wd, wc = self.words.lookup(tokens)
@@ -163,7 +164,8 @@ def _check_settings(directory: Path, manifest: dict[str, Any]) -> None:
     """Refuse a manifest whose feature settings this scorer does not compute."""
     if manifest.get("features") != FEATURES:
         raise ModelError(
-            f"{directory}: the manifest's feature settings {manifest.get('features')} are not the ones this fzgap computes; retrain with `fzgap train`"
+            f"{directory}: the manifest's feature settings {manifest.get('features')} are not "
+            "the ones this fzgap computes; retrain with `fzgap train`"
         )
 
 
@@ -185,7 +187,8 @@ def _load(directory: Path, manifest: dict[str, Any]) -> LinearScorer:
 def _refuse_pickle(directory: Path, manifest: dict[str, Any]) -> LinearScorer:
     """Folders of the old pickled kind: never unpickled, since a pickle can run any code."""
     raise ModelError(
-        f"{directory}: this model is a pickle ({PICKLE_KIND}); fzgap no longer loads pickles, as loading one can run code; retrain it with `fzgap train`"
+        f"{directory}: this model is a pickle ({PICKLE_KIND}); fzgap no longer loads pickles, "
+        "as loading one can run code; retrain it with `fzgap train`"
     )
 
 

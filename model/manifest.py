@@ -22,7 +22,8 @@ def _what(value: Any) -> str:
     names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
     names.update({list: "a list", dict: "an object", type(None): "null"})
     shown = repr(value)
-    return f"{names.get(type(value), type(value).__name__)} ({shown[:40]}{'…' if len(shown) > 40 else ''})"
+    short = shown[:40] + ("…" if len(shown) > 40 else "")
+    return f"{names.get(type(value), type(value).__name__)} ({short})"
 
 
 def _number(value: Any) -> bool:
@@ -55,7 +56,8 @@ def validate_manifest(manifest: Any, path: Path) -> dict[str, Any]:
         raise bad("format_version", f"the integer {FORMAT_VERSION}", version)
     if version != FORMAT_VERSION:
         raise ModelError(
-            f"{path}: manifest format {version} is not one this fzgap reads ({FORMAT_VERSION}); use the fzgap that wrote it or retrain with `fzgap train`"
+            f"{path}: manifest format {version} is not one this fzgap reads ({FORMAT_VERSION}); "
+            "use the fzgap that wrote it or retrain with `fzgap train`"
         )
     kind = manifest.get("kind", "tfidf-ovr")
     if not isinstance(kind, str):
@@ -72,7 +74,8 @@ def validate_manifest(manifest: Any, path: Path) -> dict[str, Any]:
         raise bad("artifact", "a file name (a string)", artifact)
     if not _FILE.fullmatch(artifact):
         raise ModelError(
-            f"{path}: manifest field 'artifact' must name a file in the model folder, not {artifact!r}"
+            f"{path}: manifest field 'artifact' must name a file in the model folder, "
+            f"not {artifact!r}"
         )
     digest = manifest.get("artifact_sha256")
     if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
@@ -82,7 +85,7 @@ def validate_manifest(manifest: Any, path: Path) -> dict[str, Any]:
         raise bad("thresholds", "an object of area → number", thresholds)
     for area in AREAS:
         value = thresholds.get(area)
-        if not _number(value) or not 0.0 <= value <= 1.0:
+        if not _number(value) or not 0.0 <= float(value) <= 1.0:  # type: ignore[arg-type]
             raise bad(f"thresholds.{area}", "a number from 0 to 1", value)
     versions = manifest.get("versions", {})
     if not isinstance(versions, dict):

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-
 from fzgap.model.areas import AREAS
 from fzgap.model.artifact import default_model_dir, read_manifest
 from fzgap.model.errors import ModelError

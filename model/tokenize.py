@@ -1,4 +1,4 @@
-"""Tokenisation for training: the shipped segmenter with the domain dictionary, as a picklable callable."""
+"""Tokenisation for training: the shipped segmenter and dictionary, as a picklable callable."""
 
 from __future__ import annotations
 

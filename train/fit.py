@@ -1,4 +1,4 @@
-"""Fit the classifier on the whole corpus and write the pure-data artifact, manifest and model card."""
+"""Fit the classifier on the whole corpus; write the pure-data artifact, manifest and model card."""
 
 from __future__ import annotations
 

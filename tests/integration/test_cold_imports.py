@@ -31,7 +31,8 @@ PROBE = (
     "except SystemExit:\n"
     "    pass\n"
     "heavy = {heavy!r}\n"
-    "sys.stderr.write('LOADED=' + ','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set(heavy))) + '\\n')\n"
+    "top = {{m.split('.')[0] for m in sys.modules}}\n"
+    "sys.stderr.write('LOADED=' + ','.join(sorted(top & set(heavy))) + '\\n')\n"
 )
 
 

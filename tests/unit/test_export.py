@@ -1,4 +1,4 @@
-"""The pure-data model gives the sklearn pipeline's features, labels and scores on the whole corpus."""
+"""The pure-data model gives the sklearn pipeline's features, labels and scores on the corpus."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The fast segmenter cuts exactly as jieba (the reference); sentences and clauses reuse a paragraph's cuts."""
+"""The fast segmenter cuts as jieba (the reference) does; sentences reuse a paragraph's cuts."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_cutting_run_by_run_is_jieba_lcut_of_the_whole_text(engines) -> None:
 
 
 def test_a_sentences_words_are_the_paragraphs_words_over_its_span(engines) -> None:
-    """Runs never cross sentence or clause ends, so cutting a sentence alone gives the same words."""
+    """Runs never cross sentence or clause ends: a sentence cut alone gives the same words."""
     ref, fast = engines
     for text in _report_lines():
         norm = normalize(text)
