@@ -32,6 +32,7 @@ __all__ = [
 RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 #: A token is kept as a feature only if it holds a 汉字, a letter or the number placeholder 0.
 KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0]")
+_ODD = re.compile(r"[1-9+#&._%\-]")
 #: Engines in order of preference.
 ENGINES = ("rjieba", "jieba")
 _LOCK = threading.Lock()
@@ -128,20 +129,33 @@ class Segmenter:
             Runs already cut → their kept words; filled as runs are cut, so that the
             sentences and clauses of a paragraph reuse the paragraph's cuts.
         """
+        pieces = RUN.split(text)
+        memo = {} if memo is None else memo
+        missing = [r for r in dict.fromkeys(pieces[1::2]) if r not in memo]
+        if missing:
+            self._cut_into(missing, memo)
         out: list[str] = []
-        for k, piece in enumerate(RUN.split(text)):
-            if not piece:
-                continue
+        for k, piece in enumerate(pieces):
             if k % 2:  # re.split with one group: odd pieces are the runs
-                got = memo.get(piece) if memo is not None else None
-                if got is None:
-                    got = [w for w in self._cut(piece) if KEEP.search(w)]
-                    if memo is not None:
-                        memo[piece] = got
-                out += got
-            else:  # jieba yields the characters between runs one by one
+                out += memo[piece]
+            elif piece:  # jieba yields the characters between runs one by one
                 out += [c for c in piece if KEEP.match(c)]
         return out
+
+    def _cut_into(self, runs: list[str], memo: dict[str, list[str]]) -> None:
+        """Cut many runs in one engine call: a newline ends a run for jieba and rjieba alike."""
+        groups: list[list[str]] = [[]]
+        for w in self._cut("\n".join(runs)):
+            if w == "\n":
+                groups.append([])
+            else:
+                groups[-1].append(w)
+        if len(groups) != len(runs):
+            raise RuntimeError("the segmenter did not keep the runs apart")
+        for run, words in zip(runs, groups):
+            # Only runs holding digits 1-9 or + # & . _ % - can yield a word without 汉字,
+            # letter or 0.
+            memo[run] = [w for w in words if KEEP.search(w)] if _ODD.search(run) else words
 
 
 def get_segmenter(user_dict: str | None = None, engine: str | None = None) -> Segmenter:
