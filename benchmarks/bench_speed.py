@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import distinctness, paragraphs, reports  # noqa: E402
+from corpus import distinctness, paragraphs, reports
 
 PY = sys.executable
 FZGAP = [PY, "-m", "fzgap"]
@@ -66,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fzgap-bench-"))
     lines: list[str] = []
-    say = lambda s: (print(s, flush=True), lines.append(s))  # noqa: E731
+    say = lambda s: (print(s, flush=True), lines.append(s))
 
     say("| corpus | what | wall s | MB/s | reports/s | × jieba.lcut | peak RSS MB |")
     say("|---|---|---|---|---|---|---|")
@@ -84,7 +84,8 @@ def main() -> None:
             FZGAP + ["classify", str(ptxt), "--format", "tsv", "--out", str(work / "c.tsv")]
         )
         say(
-            f"| {tag} | `fzgap classify` | {wall:.1f} | {real_mb / wall:.2f} | | {base / wall:.1f} | {rss} |"
+            f"| {tag} | `fzgap classify` | {wall:.1f} | {real_mb / wall:.2f} | "
+            f"| {base / wall:.1f} | {rss} |"
         )
         rdir = work / f"reports-{mb:g}"
         rdir.mkdir()
@@ -95,7 +96,8 @@ def main() -> None:
         base, rss = _run([PY, "-c", JIEBA_LCUT, *files])
         tag = f"{mb:g} MB reports ({len(files)} of ~15 KB)"
         say(
-            f"| {tag} | plain `jieba.lcut` | {base:.1f} | {r_mb / base:.2f} | {len(files) / base:.1f} | 1.0 | {rss} |"
+            f"| {tag} | plain `jieba.lcut` | {base:.1f} | {r_mb / base:.2f} "
+            f"| {len(files) / base:.1f} | 1.0 | {rss} |"
         )
         for jobs in args.jobs:
             out = work / f"audits-{mb:g}-{jobs}"
@@ -124,7 +126,8 @@ def main() -> None:
     say("")
     seg = os.environ.get("FZGAP_SEGMENTER", "auto (rjieba if installed)")
     say(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; "
         f"segmenter {seg}; measured {time.strftime('%Y-%m-%d')}."
     )
     shutil.rmtree(work)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -79,9 +80,9 @@ class WordVocabulary:
     def lookup(self, docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """(doc, col) of every vocabulary unigram and bigram occurrence in tokenised docs."""
         lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-        get = self.ids.get
+        flat = chain.from_iterable(docs)
         ids = np.fromiter(
-            (get(w, -1) for d in docs for w in d), dtype=np.int64, count=int(lengths.sum())
+            map(self.ids.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum())
         )
         doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
         col = np.where(ids >= 0, self.uni_col[np.maximum(ids, 0)], -1)

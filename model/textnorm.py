@@ -18,7 +18,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
 GATE_FILE = "zhconv_gate.txt"
 
 
-def conversion_gate(table: dict[str, str]) -> tuple[frozenset[str], tuple[str, ...]]:
+def conversion_gate(
+    table: dict[str, str],
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """What a text must hold for zhconv's conversion to simplified to change it.
 
     zhconv replaces the longest key of its table (``zh-hans``) found at each position; a key
@@ -28,29 +30,47 @@ def conversion_gate(table: dict[str, str]) -> tuple[frozenset[str], tuple[str, .
 
     Returns
     -------
-    (frozenset of str, tuple of str)
-        The changing single characters, and the other changing keys.
+    (frozenset of str, tuple of (str, str))
+        The changing single characters, and the other changing keys with their replacements.
     """
     changing = {k for k, v in table.items() if k != v}
     chars = frozenset(k for k in changing if len(k) == 1)
     keys = tuple(sorted(k for k in changing if len(k) > 1 and chars.isdisjoint(k)))
-    return chars, keys
+    return chars, tuple((k, table[k]) for k in keys)
 
 
 @lru_cache(maxsize=1)
-def _gate() -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The shipped gate (see :func:`conversion_gate`; a test checks it against zhconv)."""
+def _gate() -> tuple[frozenset[str], re.Pattern[str] | None, frozenset[str]]:
+    """The shipped gate: changing characters, the other changing keys, and their changed characters.
+
+    The file holds one changing character a line, then one ``key replacement`` pair a line
+    (see :func:`conversion_gate`; a test checks the file against zhconv).
+    """
     text = resources.files("fzgap.model").joinpath(GATE_FILE).read_text(encoding="utf-8")
-    entries = text.split()
-    chars = frozenset(e for e in entries if len(e) == 1)
-    keys = [e for e in entries if len(e) > 1]
-    return chars, (re.compile("|".join(map(re.escape, keys))) if keys else None)
+    chars: set[str] = set()
+    keys: list[str] = []
+    changed: set[str] = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 1:
+            chars.add(parts[0])
+        elif len(parts) == 2:
+            keys.append(parts[0])
+            # A key occurs only where all its characters do, so also the ones it changes.
+            changed.update(set(parts[0]) - set(parts[1]) or set(parts[0]))
+    pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+    return frozenset(chars), pattern, frozenset(changed)
 
 
 def needs_conversion(text: str) -> bool:
     """Whether zhconv could change ``text`` (False: converting it gives it back unchanged)."""
-    chars, keys = _gate()
-    return not chars.isdisjoint(text) or (keys is not None and keys.search(text) is not None)
+    chars, keys, changed = _gate()
+    if not chars.isdisjoint(text):
+        return True
+    # A regex alternation is slow; most texts hold none of the keys' changed characters.
+    if keys is None or changed.isdisjoint(text):
+        return False
+    return keys.search(text) is not None
 
 
 def to_halfwidth(text: str) -> str:

@@ -52,7 +52,9 @@ def train_model(
     from fzgap.model.artifact import read_manifest
     from fzgap.train.modelcard import render_model_card
 
-    (Path(out_dir) / "MODEL_CARD.md").write_text(
-        render_model_card(read_manifest(out_dir), evaluation, command), encoding="utf-8"
+    card = Path(out_dir) / "MODEL_CARD.md"
+    previous = card.read_text(encoding="utf-8") if card.is_file() else None
+    card.write_text(
+        render_model_card(read_manifest(out_dir), evaluation, command, previous), encoding="utf-8"
     )
     return path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +15,8 @@ from fzgap.model.checklist import Checklist
 from fzgap.model.scorer import Scorer
 
 __all__ = ["ScoredReport", "score_report"]
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +84,31 @@ def _clause_keys(
 
     A passing mention may be one clause long.
     """
+    found = [_any_subitem(spec.subitems) for spec in cl.areas]
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
             continue
         for sentence in group:
             for clause in split_clauses(sentence):
-                for k, spec in enumerate(cl.areas):
-                    if any(sub.found_in(clause) for sub in spec.subitems):
+                for k, hit in enumerate(found):
+                    if hit(clause):
                         keys.append((p.index, k, clause))
     return keys
+
+
+def _any_subitem(subitems) -> Callable[[str], bool]:
+    """Whether a text carries any of the sub-items' wording, in one regex search."""
+    patterns = [pat for sub in subitems for pat in sub.patterns]
+    if not patterns:
+        return lambda _text: False
+    # Joined, a pattern's group numbers shift: only patterns without back-references join.
+    if all(pat.flags == patterns[0].flags and not _BACKREF.search(pat.pattern) for pat in patterns):
+        try:
+            joined = re.compile(
+                "|".join(f"(?:{pat.pattern})" for pat in patterns), patterns[0].flags
+            )
+            return lambda text: joined.search(text) is not None
+        except re.error:  # e.g. inline flags that must start a pattern: keep them apart
+            pass
+    return lambda text: any(sub.found_in(text) for sub in subitems)

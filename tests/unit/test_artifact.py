@@ -1,4 +1,4 @@
-"""The shipped artifact is plain data, verified on load; hostile or malformed folders are refused."""
+"""The shipped artifact is plain data, checked on load; hostile or malformed folders are refused."""
 
 from __future__ import annotations
 
