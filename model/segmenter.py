@@ -144,12 +144,10 @@ class Segmenter:
 
     def _cut_into(self, runs: list[str], memo: dict[str, list[str]]) -> None:
         """Cut many runs in one engine call: a newline ends a run for jieba and rjieba alike."""
-        groups: list[list[str]] = [[]]
-        for w in self._cut("\n".join(runs)):
-            if w == "\n":
-                groups.append([])
-            else:
-                groups[-1].append(w)
+        # Split the engine's words at the newline words with string operations, not a loop:
+        # a run holds no \x01, so neither does a word.
+        joined = "\x01".join(self._cut("\n".join(runs)))
+        groups = [g.split("\x01") for g in joined.split("\x01\n\x01")]
         if len(groups) != len(runs):
             raise RuntimeError("the segmenter did not keep the runs apart")
         for run, words in zip(runs, groups):
