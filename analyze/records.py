@@ -31,6 +31,7 @@ __all__ = [
     "AuditReport",
     "SCHEMA_VERSION",
     "RecordError",
+    "file_name",
 ]
 
 #: Version of the JSON schema written by ``to_dict`` (docs/audit-schema.md).
@@ -383,7 +384,7 @@ class ChecklistInfo:
         return cls(d["name"], d["version"], d["source"], tuple(d["counting_sections"]))
 
 
-def _file_name(source: str) -> str:
+def file_name(source: str) -> str:
     """The last part of a path written on any system (a Windows path read on Linux too)."""
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
@@ -411,7 +412,7 @@ class AuditReport:
             return s.title
         if s.unit:
             return f"{s.unit}{f'{s.year}年' if s.year else ''}法治政府建设年度报告"
-        return _file_name(self.document.source)
+        return file_name(self.document.source)
 
     def area(self, area_id: str) -> AreaResult:
         """The result for one area id."""

@@ -98,6 +98,9 @@ def _phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             lo = max(clause_lo, max(text.rfind(ch, 0, lo) for ch in _OPEN))
     while lo < start and text[lo] == " ":
         lo += 1
+    # Close a bracket the phrase opened: 《办法》(清政办发〔2024〕11号) keeps its ")".
+    if hi < len(text) and text[hi] in _CLOSE and _inside_brackets(text[lo:], hi - lo):
+        hi += 1
     return lo, hi
 
 
@@ -115,15 +118,17 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
     -------
     list of (fact, phrase, start, end)
         The fact as matched (``4件``), its clause (``受理行政复议案件4件``) and the clause's span
-        in ``text``; one entry per distinct fact, in :func:`strong_facts` order.
+        in ``text``; facts whose phrases overlap (a document and its number) share one entry.
     """
     out: list[tuple[str, str, int, int]] = []
-    seen: set[str] = set()
     for m in _fact_matches(text, units):
         lo, hi = _phrase_bounds(text, m.start(), m.end())
-        phrase = text[lo:hi]
-        if phrase in seen:
-            continue
-        seen.add(phrase)
-        out.append((m.group(0), phrase, lo, hi))
+        # A document number beside its document is one fact: merge overlapping phrases.
+        for i, (fact, _, a, b) in enumerate(out):
+            if lo < b and a < hi:
+                lo, hi = min(a, lo), max(b, hi)
+                out[i] = (fact, text[lo:hi], lo, hi)
+                break
+        else:
+            out.append((m.group(0), text[lo:hi], lo, hi))
     return out

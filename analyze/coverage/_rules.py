@@ -140,7 +140,8 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     status: Status
     if len(concrete_main) >= rules.covered_min_concrete_main:
         status = "covered"
-        facts = [f for h in concrete_main for f in h.evidence.strong_facts][:3]
+        # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
+        facts = [f.phrase for h in concrete_main for f in h.evidence.facts][:3]
         detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
         reasons.append(Reason("COVERED_CONCRETE", f"{len(main)}段主要报告{name}工作{detail}"))
     elif len(main) >= rules.covered_min_main or len(labelled) >= rules.covered_min_labelled:
