@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fzgap.analyze.constants import STATUS_ANSI, STATUS_SYMBOL
 from fzgap.analyze.records import AuditReport, Evidence, file_name
 from fzgap.analyze.render._labels import Labels, labels
@@ -17,7 +19,7 @@ DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
 
 
-def _painter(colour: bool):  # type: ignore[no-untyped-def]
+def _painter(colour: bool) -> Callable[[str, str], str]:
     """A function that colours a string, or leaves it alone."""
     return (lambda code, s: f"{code}{s}{_RESET}") if colour else (lambda code, s: s)
 
@@ -134,7 +136,8 @@ def render_batch_table(
         cells = " ".join(
             c(STATUS_ANSI[r[a]], f"{words.area(a)}{STATUS_SYMBOL[r[a]]}") for a in AREAS
         )
-        line = f"{name} {pad(truncate(r['unit'] or '—', 12), 12)} {pad(str(r['year'] or '—'), 5)} {cells}"
+        unit = pad(truncate(r["unit"] or "—", 12), 12)
+        line = f"{name} {unit} {pad(str(r['year'] or '—'), 5)} {cells}"
         gap = r["missing_parts"]
         if gap and width(line) + 3 < cols:
             line += "  " + truncate(gap, cols - width(line) - 2)

@@ -32,7 +32,10 @@ def test_wrap_keeps_lines_within_width_and_text_whole() -> None:
 
 def test_fact_phrase_says_what_the_figure_counts() -> None:
     facts = fact_phrases("全年共受理行政复议案件4件，办结4件。", ("件",))
-    assert [(f, p) for f, p, _, _ in facts] == [("4件", "全年共受理行政复议案件4件"), ("4件", "办结4件")]
+    assert [(f, p) for f, p, _, _ in facts] == [
+        ("4件", "全年共受理行政复议案件4件"),
+        ("4件", "办结4件"),
+    ]
     text = "出台《后评估办法》（清政办发〔2024〕11号），形成报告1份。"
     phrases = [p for _, p, _, _ in fact_phrases(text, ("份",))]
     assert phrases[0] == "出台《后评估办法》（清政办发〔2024〕11号）"

@@ -80,7 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=("zh", "en"),
         default="zh",
-        help="language of the text and md audits (default: zh; json and xlsx data keep English ids)",
+        help="language of the text and md audits (default: zh; json and the xlsx data sheet "
+        "keep English ids)",
     )
     parser.add_argument(
         "--fail-on",
