@@ -58,6 +58,15 @@ class BatchWriter:
         """(source, audit) of every audited input, in input order."""
         return [(i.source, i.report) for i in self.items if i.report is not None]
 
+    def _links(self) -> dict[str, str]:
+        """Source → the report's audit file beside the summary (a relative link for the xlsx)."""
+        ext = EXTENSIONS[self.fmt] if self.fmt in ("text", "md", "html") else ".json"
+        return {
+            i.source: output_stem(Path(i.source), self.inputs) + ext
+            for i in self.items
+            if i.report is not None
+        }
+
     def finish(self) -> list[Path]:
         """Write the summary files in folder mode; return what was written."""
         if self.out_dir is None:
@@ -65,7 +74,7 @@ class BatchWriter:
         written = []
         for name, data in (
             ("summary.csv", render_csv(self.rows())),
-            ("summary.xlsx", render_xlsx(self.rows(), self.evidence())),
+            ("summary.xlsx", render_xlsx(self.rows(), self.evidence(), self._links())),
         ):
             write_output(data, self.out_dir / name)
             written.append(self.out_dir / name)

@@ -47,7 +47,7 @@ def test_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path, capsys) ->
         "shuangfeng-town-2023.json",
     ]
     rows = list(csv.reader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
-    assert rows[0][:3] == ["文件 file", "单位 unit", "年度 year"]
+    assert rows[0][:3] == ["文件", "单位", "年度"]
     by_file = {Path(r[0]).name: r for r in rows[1:]}
     assert "damaged" in by_file["broken.docx"][-1]
     assert by_file["shuangfeng-town-2023.txt"][1:3] == ["双峰镇", "2023"]
@@ -64,7 +64,7 @@ def test_xlsx_summary_reads_back_with_colours_frozen_header_and_filters(
     ws = wb["汇总"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     header = [c.value for c in ws[1]]
-    col = header.index("第一责任人 first_responsibility") + 1
+    col = header.index("第一责任人") + 1
     cells = {Path(ws.cell(r, 1).value).name: ws.cell(r, col) for r in range(2, ws.max_row + 1)}
     assert cells["shuangfeng-town-2023.txt"].value == "缺失"
     assert cells["shuangfeng-town-2023.txt"].fill.fgColor.rgb.endswith("FFCDD2")

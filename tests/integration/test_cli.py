@@ -76,7 +76,7 @@ def test_analyze_formats(fmt: str, capsys) -> None:
     out = capsys.readouterr().out
     assert "清河县" in out
     if fmt == "json":
-        assert json.loads(out)["schema_version"] == "1.0"
+        assert json.loads(out)["schema_version"] == "1.1"
     if fmt == "html":
         assert (
             out.startswith("<!DOCTYPE html>")

@@ -22,7 +22,8 @@ EXAMPLE = (
     "# batch: per-report JSON + summary.csv/.xlsx\n"
     "fzgap analyze reports/ --format xlsx --out summary.xlsx\n"
     "fzgap analyze draft.txt --fail-on thin                   "
-    "# exit 1 if any area is thin or missing"
+    "# exit 1 if any area is thin or missing\n"
+    "fzgap analyze report.txt --width 80 --lang en | less    # English labels, 80 columns"
 )
 
 
@@ -70,6 +71,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--resume", action="store_true", help="skip reports already audited in the --out folder"
     )
     parser.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="columns of the text audit (default: the terminal's width, else 100)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the text and md audits (default: zh; json and the xlsx data sheet "
+        "keep English ids)",
+    )
+    parser.add_argument(
         "--fail-on",
         choices=("missing", "thin"),
         help="exit 1 when any area is at or below this status",
@@ -78,6 +92,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _colour(args: argparse.Namespace) -> bool:
     return args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    if args.width is not None:
+        if args.width < 40:
+            raise UsageError("--width must be at least 40")
+        return int(args.width)
+    if args.out is None and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _failed(statuses: Sequence[str], level: str | None) -> bool:
@@ -98,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.backend != "dask":
         raise UsageError("--scheduler needs --backend dask")
     limit = max_bytes(args)
+    _width(args)  # a bad --width fails before any work
     # Fail fast on a bad model or checklist, before touching any report.
     model = load_model(args.model)
     checklist = load_checklist(args.checklist)
@@ -108,7 +135,10 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "xlsx" and args.out is None and sys.stdout.isatty():
             raise UsageError("xlsx output needs --out FILE.xlsx")
         report = analyze_file(args.paths[0], model=model, checklist=checklist, max_bytes=limit)
-        write_output(render_one(report, args.format, colour=_colour(args)), args.out)
+        text = render_one(
+            report, args.format, colour=_colour(args), width=_width(args), lang=args.lang
+        )
+        write_output(text, args.out)
         return 1 if _failed(list(report.statuses.values()), args.fail_on) else 0
     return _batch(args, collect_inputs(args.paths), limit)
 

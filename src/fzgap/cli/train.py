@@ -4,7 +4,6 @@ card."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 NAME = "train"
 HELP = "train the paragraph classifier from labelled JSONL data"
@@ -47,16 +46,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Train (train code is imported here only: shipping a model never needs it)."""
+    from fzgap.cli._common import Progress
     from fzgap.train.corpus import load_corpus
     from fzgap.train.evaluate import evaluate_corpus
     from fzgap.train.fit import train_model
 
-    def say(msg: str) -> None:
-        print(f"[fzgap train] {msg}", file=sys.stderr, flush=True)
-
+    say = Progress("train")
     corpus = load_corpus(args.data)
     say(f"loaded {len(corpus.rows)} labelled paragraphs ({corpus.counts()})")
-    evaluation = evaluate_corpus(corpus, n_jobs=args.jobs, progress=say) if args.evaluate else None
+    try:
+        evaluation = (
+            evaluate_corpus(corpus, n_jobs=args.jobs, progress=say) if args.evaluate else None
+        )
+    finally:
+        say.close()
     command = (
         "fzgap train"
         + (f" --data {args.data}" if args.data else "")
