@@ -36,6 +36,8 @@ class Document:
         A title the container declared (HTML ``<title>``, DOCX core property).
     removed : int
         How many chrome lines ingestion dropped.
+    notes : tuple of str
+        What ingestion changed to bound the cost (over-long blocks split), in Chinese.
     """
 
     source: str
@@ -44,6 +46,7 @@ class Document:
     blocks: tuple[Block, ...]
     title_hint: str | None = None
     removed: int = 0
+    notes: tuple[str, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
