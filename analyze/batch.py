@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fzgap.analyze.errors import InputError, NotFoundError, TimeBudgetError
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, REPORT_SUFFIXES
@@ -115,14 +116,23 @@ def time_budget(seconds: float | None, source: str) -> Iterator[None]:
 _Args = tuple[str, str | None, str | None, int, float | None]
 
 
-def _one(path: str, model: str | None, checklist: str | None, max_bytes: int,
-         timeout: float | None = DEFAULT_TIMEOUT) -> BatchItem:  # fmt: skip
+def _one(
+    path: str,
+    model: str | None,
+    checklist: str | None,
+    max_bytes: int,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> BatchItem:
     """Audit one file, turning every failure into an error line (runs in workers)."""
     from fzgap.analyze.audit import analyze_file
+    from fzgap.model.checklist import load_checklist
+    from fzgap.model.scorer import load_model
 
     try:
+        # Loaded (once per worker: both are cached) outside the budget, which is the report's.
+        scorer, rules = load_model(model), load_checklist(checklist)
         with time_budget(timeout, path):
-            report = analyze_file(path, model=model, checklist=checklist, max_bytes=max_bytes)
+            report = analyze_file(path, model=scorer, checklist=rules, max_bytes=max_bytes)
         return BatchItem(path, report)
     except InputError as exc:
         return BatchItem(path, None, exc.problem)
@@ -210,7 +220,9 @@ def run_batch(
         yield item
 
 
-def _execute(args: list[_Args], jobs: int, backend: str, scheduler: str | None) -> Iterator[BatchItem]:  # fmt: skip
+def _execute(
+    args: list[_Args], jobs: int, backend: str, scheduler: str | None
+) -> Iterator[BatchItem]:
     """Run the work where asked; yield items as they finish."""
     if not args:
         return
@@ -260,7 +272,7 @@ def _dask(args: list[_Args], scheduler: str | None) -> Iterator[BatchItem]:
             cluster.close()
 
 
-def _gather(client, futures: dict) -> Iterator[BatchItem]:  # type: ignore[type-arg]
+def _gather(client: Any, futures: dict[Any, str]) -> Iterator[BatchItem]:
     """Yield results as they finish; when no worker is left for too long, fail what remains."""
     import time
 

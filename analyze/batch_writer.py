@@ -32,7 +32,8 @@ class _Lines:
     """JSON lines written in input order as reports arrive (a reorder buffer), atomically."""
 
     def __init__(self, order: dict[str, int], out: Path | None) -> None:
-        self.order, self.out, self.next, self.waiting = order, out, 0, {}
+        self.order, self.out, self.next = order, out, 0
+        self.waiting: dict[int, str | None] = {}
         self.tmp: str | None = None
         self.fh: IO[str]
         if out is None:
@@ -91,6 +92,10 @@ class BatchWriter:
         self._order = {str(p): i for i, p in enumerate(inputs)}
         self._items: dict[str, BatchItem] = {}
         self._lines: _Lines | None = None
+        if out_dir is not None:
+            # A killed run can leave its hidden temporary files; the finished files are whole.
+            for stale in out_dir.glob(".*.tmp"):
+                stale.unlink(missing_ok=True)
         if fmt == "jsonl":
             target = out_dir / "audits.jsonl" if out_dir is not None else out_file
             self._lines = _Lines(self._order, target)

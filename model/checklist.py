@@ -97,9 +97,7 @@ def _strings(table: Any, key: str, where: str) -> tuple[str, ...]:
     values = _need(table, key, list, where)
     for v in values:
         if not isinstance(v, str) or not v:
-            raise ChecklistError(
-                f"{where}: '{key}' 的每一项都应当是非空字符串，不是 {v!r:.40}"
-            )
+            raise ChecklistError(f"{where}: '{key}' 的每一项都应当是非空字符串，不是 {v!r:.40}")
     return tuple(values)
 
 

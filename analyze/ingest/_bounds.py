@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from fzgap.analyze.ingest._document import Block
 
-__all__ = ["bound_blocks", "MAX_BLOCK_CHARS"]
+__all__ = ["bound_blocks", "MAX_BLOCK_CHARS", "SHORT_RUN", "SHORT_CHARS"]
 
 #: The most characters one block (and so one scored paragraph) may hold. Real paragraphs hold
 #: a few hundred; a longer block (a whole file on one line, text without line ends) is cut at the
 #: last sentence end before this length, or at the length itself when there is none.
 MAX_BLOCK_CHARS = 2000
 _ENDS = "。！？；!?;"
+#: A run of at least this many consecutive blocks of at most SHORT_CHARS characters is joined:
+#: no report has fifty such lines in a row, and 200,000 one-character lines would otherwise be
+#: scored as 200,000 paragraphs.
+SHORT_RUN = 50
+SHORT_CHARS = 3
 
 
 def _pieces(text: str) -> list[str]:
@@ -43,8 +48,14 @@ def bound_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[st
     notes : tuple of str
         One sentence in Chinese when a block was split, else empty.
     """
+    blocks, joined = _join_short_runs(blocks)
+    notes = (
+        (f"有 {joined} 行连续的极短行（每行不超过 {SHORT_CHARS} 字）已合并为段落",)
+        if joined
+        else ()
+    )
     if all(len(b.text) <= MAX_BLOCK_CHARS for b in blocks):
-        return blocks, ()
+        return blocks, notes
     out: list[Block] = []
     split = 0
     for b in blocks:
@@ -57,4 +68,26 @@ def bound_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[st
         f"有 {split} 段超过 {MAX_BLOCK_CHARS} 字，已在句末（或每 {MAX_BLOCK_CHARS} 字处）"
         "切分后再评分"
     )
-    return tuple(out), (note,)
+    return tuple(out), (*notes, note)
+
+
+def _join_short_runs(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], int]:
+    """Join long runs of very short blocks into blocks of up to MAX_BLOCK_CHARS."""
+    out: list[Block] = []
+    joined = 0
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and len(blocks[j].text) <= SHORT_CHARS:
+            j += 1
+        if j - i >= SHORT_RUN:
+            text = "".join(b.text for b in blocks[i:j])
+            out += [
+                Block(text[k : k + MAX_BLOCK_CHARS]) for k in range(0, len(text), MAX_BLOCK_CHARS)
+            ]
+            joined += j - i
+            i = j
+        else:
+            out += blocks[i : max(j, i + 1)]
+            i = max(j, i + 1)
+    return tuple(out), joined

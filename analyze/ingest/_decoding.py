@@ -122,9 +122,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
     _explain_utf8(data, source)
     if b"\x00" in data[:4096] or control_ratio(data[:4096].decode("latin-1")) > 0.1:
         raise BinaryDataError(source, "是二进制数据，不是文字报告")
-    raise EncodingDetectionError(
-        source, "无法确定文字编码（已尝试 UTF-8、UTF-16 和 GB18030/GBK）"
-    )
+    raise EncodingDetectionError(source, "无法确定文字编码（已尝试 UTF-8、UTF-16 和 GB18030/GBK）")
 
 
 def _checked(text: str, source: str, enc: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from fzgap.analyze.errors import CorruptDocumentError, HostileDocumentError
 from fzgap.analyze.ingest._document import Block, BlockHint
@@ -109,8 +110,10 @@ def _check_package(data: bytes, source: str) -> None:
     for i in infos:
         total += i.file_size
         ratio = i.file_size / max(i.compress_size, 1)
-        if i.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or (
-            i.file_size > 1024 * 1024 and ratio > MAX_RATIO
+        if (
+            i.file_size > MAX_PART_BYTES
+            or total > MAX_TOTAL_BYTES
+            or (i.file_size > 1024 * 1024 and ratio > MAX_RATIO)
         ):
             raise HostileDocumentError(
                 source,
@@ -132,7 +135,7 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> Non
                     raise HostileDocumentError(
                         source, f"DOCX 的部件 {info.filename} 解压后超过声明的大小，拒绝读取"
                     )
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as exc:
         raise CorruptDocumentError(
             source, f"DOCX 的部件 {info.filename} 已损坏（{type(exc).__name__}）"
         ) from None

@@ -16,9 +16,9 @@ from fzgap.analyze.errors import (
     NotFoundError,
     UnsupportedFormatError,
 )
+from fzgap.analyze.ingest._bounds import bound_blocks
 from fzgap.analyze.ingest._chrome import page_mask
 from fzgap.analyze.ingest._decoding import decode_text
-from fzgap.analyze.ingest._bounds import bound_blocks
 from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.ingest._html import looks_like_html, read_html
 from fzgap.analyze.text import looks_like_title
@@ -256,13 +256,10 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
             label,
-            f"扩展名是 {ext or '（无，纯文本）'}，但内容是 {kind.upper()}；"
-            f"请把扩展名改为 .{kind}",
+            f"扩展名是 {ext or '（无，纯文本）'}，但内容是 {kind.upper()}；请把扩展名改为 .{kind}",
         )
     if ext in (".doc", ".wps") and kind == "text":
-        raise FormatMismatchError(
-            label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt"
-        )
+        raise FormatMismatchError(label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt")
     if kind == "text" and ext in (
         ".png",
         ".jpg",
@@ -279,6 +276,4 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
         ".7z",
         ".gz",
     ):
-        raise FormatMismatchError(
-            label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt"
-        )
+        raise FormatMismatchError(label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt")

@@ -60,13 +60,19 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
     except PDFPasswordIncorrect:
         raise CorruptDocumentError(source, "PDF 设置了密码，请另存一份不加密的副本后再试") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise CorruptDocumentError(source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）") from None
+        raise CorruptDocumentError(
+            source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）"
+        ) from None
     except TimeBudgetError:
         raise  # the batch's time budget, not a parse error
     except RecursionError:
-        raise CorruptDocumentError(source, "PDF 文件的对象自相引用，无法读取（文件已损坏）") from None
+        raise CorruptDocumentError(
+            source, "PDF 文件的对象自相引用，无法读取（文件已损坏）"
+        ) from None
     except Exception as exc:  # pdfminer raises many private error types for broken files
-        raise CorruptDocumentError(source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）") from None
+        raise CorruptDocumentError(
+            source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）"
+        ) from None
     if page_no < 0:
         raise CorruptDocumentError(
             source, "PDF 的页面目录已损坏（找不到任何页面，可能是页面树自相引用）"

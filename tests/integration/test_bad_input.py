@@ -38,7 +38,11 @@ BAD: dict[str, tuple[str, bytes | None, str]] = {
         "已损坏",
     ),
     "corrupt pdf": ("broken.pdf", b"%PDF-1.7\n" + b"\x00\x13garbage stream" * 40, "PDF"),
-    "legacy doc": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "旧版 Office 文件"),
+    "legacy doc": (
+        "old.doc",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "旧版 Office 文件",
+    ),
     "image": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "图片"),
     "only chrome": (
         "page.html",

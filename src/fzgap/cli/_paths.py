@@ -28,9 +28,7 @@ def format_for(fmt: str | None, out: str | None) -> str:
     """
     implied = _FORMAT_OF.get(Path(out).suffix.lower()) if out and out != "-" else None
     if fmt and implied and fmt != implied:
-        raise UsageError(
-            f"{out}: 扩展名表示 {implied} 格式，但 --format 是 {fmt}；请让两者一致"
-        )
+        raise UsageError(f"{out}: 扩展名表示 {implied} 格式，但 --format 是 {fmt}；请让两者一致")
     return fmt or implied or "text"
 
 
@@ -80,9 +78,7 @@ def check_batch_out(out: str | None, paths: list[str], inputs: list[Path], fmt: 
             )
     folder = target.is_dir() or not target.suffix
     if not folder and _FORMAT_OF.get(target.suffix.lower()) not in _BATCH_FILE_FORMATS:
-        raise UsageError(
-            f"{out}: 批量处理的结果要么是一个文件夹，要么是 .jsonl/.csv/.xlsx 文件"
-        )
+        raise UsageError(f"{out}: 批量处理的结果要么是一个文件夹，要么是 .jsonl/.csv/.xlsx 文件")
     if folder and target.exists() and not target.is_dir():
         raise OutputError(f"{out}: 是一个已存在的文件，这里需要文件夹")
     for parent in resolved.parents:
@@ -107,7 +103,7 @@ class FolderLock:
         path = self.folder / LOCK_NAME
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115  (held for the whole batch)
+            fh = open(path, "a+", encoding="utf-8")
         except OSError as exc:
             raise OutputError(f"{self.folder}: 无法写入输出文件夹（{os_reason(exc)}）") from None
         try:

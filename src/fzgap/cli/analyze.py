@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fzgap.analyze.batch import DEFAULT_TIMEOUT
+from fzgap.analyze.batch_writer import BatchWriter
 from fzgap.analyze.constants import STATUS_ORDER
 from fzgap.analyze.output import write_output
 from fzgap.analyze.render import FORMATS, render_one
 from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
-from fzgap.analyze.batch_writer import BatchWriter
 from fzgap.cli._paths import FolderLock, check_batch_out, check_single_out, format_for
 
 NAME = "analyze"
@@ -182,8 +182,9 @@ def _run(
             writer.add(item)
         if folder is not None:
             writer.finish()
-            if args.format == "text":
-                write_output(writer.stream(), None)
+            table = writer.stream() if args.format == "text" else None
+            if table is not None:
+                write_output(table, None)
         else:
             data = writer.stream()
             if data is not None:
