@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from fzgap.analyze.errors import (
@@ -17,11 +18,11 @@ from fzgap.analyze.errors import (
     UnsupportedFormatError,
 )
 from fzgap.analyze.ingest._bounds import bound_blocks
-from fzgap.analyze.ingest._chrome import page_mask
 from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.ingest._html import looks_like_html, read_html
-from fzgap.analyze.text import looks_like_title
+from fzgap.analyze.ingest._layout import assemble, block_lines, text_lines
+from fzgap.analyze.ingest._pagemeta import meta_from_html_head
 
 __all__ = [
     "load_document",
@@ -53,8 +54,6 @@ TEXT_EXTENSIONS = frozenset(
 #: Suffixes a folder of reports is searched for.
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c")
-_STRIP = " \t\u00a0\u3000\ufeff\u200b"
 _HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "pdf"),
@@ -134,10 +133,6 @@ def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(name, f"无法读取（{exc.strerror or exc}）") from None
 
 
-def _lines(text: str) -> list[str]:
-    return [s for s in (line.strip(_STRIP) for line in _LINE_SPLIT.split(text)) if s]
-
-
 def load_document(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -203,44 +198,30 @@ def load_document(
 
     title_hint: str | None = None
     encoding: str | None = None
+    head_meta: dict[str, str] = {}
     if kind == "pdf":
         from fzgap.analyze.ingest._pdf import read_pdf
 
-        blocks = [Block(t) for t in read_pdf(data, label)]
+        lines = block_lines(Block(t) for t in read_pdf(data, label))
     elif kind == "docx":
         from fzgap.analyze.ingest._docx import read_docx
 
         blocks, title_hint = read_docx(data, label)
+        lines = block_lines(blocks)
     else:
         text, encoding = decode_text(data, label)
         if looks_like_html(text):
             kind = "html"
-            lines, encoding, title_hint = read_html(data, label)
+            html, encoding, title_hint = read_html(data, label)
+            lines = block_lines(Block(t) for t in html)
+            head_meta = meta_from_html_head(text)
         else:
-            lines = _lines(text)
-        blocks = [Block(t) for t in lines]
-
-    blocks = [Block(b.text.strip(_STRIP), b.hint) for b in blocks if b.text.strip(_STRIP)]
-    keep = page_mask([b.text for b in blocks])
-    kept = tuple(b for b, k in zip(blocks, keep) if k)
-    if not kept:
-        what = "只有网站的导航和页眉页脚，没有报告正文" if blocks else "没有文字内容"
-        raise EmptyDocumentError(label, what)
-    if not any(_HANZI.search(b.text) for b in kept):
+            lines = text_lines(text)
+    doc = assemble(label, kind, encoding, lines, title_hint, head_meta)
+    if not any(_HANZI.search(b.text) for b in doc.blocks):
         raise NotChineseError(label, "没有一个汉字：这不是中文报告")
-    if kind == "html":
-        kept = _with_page_title(kept, title_hint)
-    kept, notes = bound_blocks(kept)
-    return Document(label, kind, encoding, kept, title_hint, len(blocks) - len(kept), notes)
-
-
-def _with_page_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
-    """Put the page's <title> first when the page body does not print the report's title."""
-    if not title or any(looks_like_title(b.text) for b in blocks[:5]):
-        return blocks
-    # Site names follow the report title: "…年度报告_某某县人民政府", "…报告 - 某某网".
-    cleaned = re.split(r"\s*[_|｜]\s*|\s+[-—–]\s+", title.strip())[0]
-    return (Block(cleaned, "title"), *blocks) if looks_like_title(cleaned) else blocks
+    bounded, notes = bound_blocks(doc.blocks)
+    return replace(doc, blocks=bounded, notes=notes) if notes else doc
 
 
 def _check_extension(label: str, ext: str | None, kind: str) -> None:
@@ -251,7 +232,7 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     if expected and kind != expected:
         found = "纯文本" if kind == "text" else kind.upper()
         raise FormatMismatchError(
-            label, f"扩展名是 {ext}，但内容是 {found}；请改正扩展名或重新导出"
+            label, f"扩展名是 {ext}，但内容是{found}；请改正扩展名或重新导出"
         )
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
