@@ -281,7 +281,10 @@ def _gather(client: Any, futures: dict[Any, str]) -> Iterator[BatchItem]:
     pending = set(futures)
     idle_since: float | None = None
     while pending:
-        done, pending = wait(list(pending), timeout=5, return_when="FIRST_COMPLETED")
+        try:
+            done, pending = wait(list(pending), timeout=5, return_when="FIRST_COMPLETED")
+        except TimeoutError:  # nothing finished in 5 s: see whether any worker is left
+            done = set()
         for fut in done:
             try:
                 yield fut.result()
