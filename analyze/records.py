@@ -317,9 +317,12 @@ class DocumentInfo:
     characters: int
     paragraphs: int
     removed_chrome_lines: int
+    #: What ingestion changed to keep the cost bounded (e.g. an over-long paragraph cut), in
+    #: Chinese; written to JSON only when there is something to say.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "source": self.source,
             "format": self.format,
             "encoding": self.encoding,
@@ -327,6 +330,9 @@ class DocumentInfo:
             "paragraphs": self.paragraphs,
             "removed_chrome_lines": self.removed_chrome_lines,
         }
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
@@ -337,6 +343,7 @@ class DocumentInfo:
             d["characters"],
             d["paragraphs"],
             d["removed_chrome_lines"],
+            tuple(d.get("notes", ())),
         )
 
 

@@ -36,7 +36,10 @@ def split_clauses(sentence: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _figure_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
-    return re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:{alternatives})")
+    # A figure starts where a run of digits starts: without the look-behind every digit of a
+    # long run would start a new scan of the run, and two \s* around an optional word would
+    # split a run of spaces every possible way (both quadratic in the length).
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
 
 
 def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:

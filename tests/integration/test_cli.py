@@ -109,7 +109,7 @@ def test_bad_checklist_is_one_line(tmp_path: Path, capsys) -> None:
     bad.write_text("name = 'x'\n[rules]\ncounting_sections = ['achievement']\n", encoding="utf-8")
     assert main(["analyze", SAMPLE, "--checklist", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "c.toml" in err and "missing key 'areas'" in err
+    assert err.count("\n") == 1 and "c.toml" in err and "缺少键 'areas'" in err
 
 
 @pytest.mark.parametrize("command", ["train", "evaluate"])

@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors on one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        sys.stderr.write(f"{self.prog}: 错误: {message}（用法见 '{self.prog} --help'）\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -89,10 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args) or 0)
     except FzgapError as exc:
-        sys.stderr.write(f"fzgap: error: {exc}\n")
+        sys.stderr.write(f"fzgap: 错误: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("fzgap: interrupted\n")
+        sys.stderr.write("fzgap: 已中断\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK
