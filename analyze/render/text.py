@@ -73,6 +73,9 @@ def render_text(
     lines = [c(_BOLD, truncate(report.display_title, cols)), truncate(head, cols)]
     parts = "  ".join(f"{p.id}{'✓' if p.present else '✗'} {p.name}" for p in s.parts)
     lines += wrap(f"{w['structure']}{w['sep']}{parts}", cols)
+    # What ingestion changed to bound the cost (a paragraph cut …): the reader must know.
+    for note in report.document.notes:
+        lines += wrap(f"! {note}", cols)
     lines.append("")
     for a in report.areas:
         label = f"{STATUS_SYMBOL[a.status]} {words.status(a.status)}"

@@ -123,13 +123,13 @@ def test_feedback_letter_docx_and_batch_downloads(client: TestClient, batch: dic
         r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "qinghe-county-2024.txt"
     )
     cells = dict(zip(header, row))
-    assert cells["复议 reconsideration"] == "已覆盖" and cells["审核结论 复议"] == "薄弱"
+    assert cells["复议"] == "已覆盖" and cells["审核结论 复议"] == "薄弱"
     assert cells["审核状态"] == "已审" and "请补充行政应诉数据" in cells["审核意见"]
     raw = client.get(f"/batches/{bid}/summary.csv").content
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 8
     assert (
-        next(r for r in rows if r["文件 file"] == "qinghe-county-2024.txt")["审核结论 复议"]
+        next(r for r in rows if r["文件"] == "qinghe-county-2024.txt")["审核结论 复议"]
         == "薄弱"
     )
