@@ -77,6 +77,7 @@ def analyze_document(
         sum(len(p.text) for p in report.paragraphs),
         len(report.paragraphs),
         doc.removed,
+        doc.notes,
     )
     model_info = ModelInfo(
         m.manifest.get("artifact_sha256"),

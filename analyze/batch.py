@@ -1,20 +1,39 @@
 """Batches: many reports, in parallel (joblib) or on a dask.distributed cluster; one bad file never
-stops them."""
+stops them, one slow file never hangs them, and every result is handed over as soon as it is done.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from fzgap.analyze.errors import InputError, NotFoundError
+from fzgap.analyze.errors import InputError, NotFoundError, TimeBudgetError
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES, REPORT_SUFFIXES
 from fzgap.analyze.records import AuditReport, RecordError
 from fzgap.errors import FzgapError
 
-__all__ = ["BatchItem", "collect_inputs", "run_batch", "REPORT_SUFFIXES", "output_stem"]
+__all__ = [
+    "BatchItem",
+    "collect_inputs",
+    "run_batch",
+    "REPORT_SUFFIXES",
+    "output_stem",
+    "time_budget",
+    "DEFAULT_TIMEOUT",
+    "DASK_WORKER_WAIT",
+]
+
+#: Seconds one report may take (reading and analysis); real reports take well under one.
+DEFAULT_TIMEOUT = 120.0
+#: Seconds a dask batch waits for a first worker before it gives up with a message.
+DASK_WORKER_WAIT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +68,7 @@ def collect_inputs(paths: list[str]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise NotFoundError(raw, "no such file or folder")
+            raise NotFoundError(raw, "没有这个文件或文件夹")
     return list(dict.fromkeys(out))
 
 
@@ -61,20 +80,70 @@ def output_stem(path: Path, inputs: list[Path]) -> str:
     return "__".join(path.with_suffix("").parts[-3:]).replace(os.sep, "__")
 
 
-def _one(path: str, model: str | None, checklist: str | None, max_bytes: int) -> BatchItem:
+@contextmanager
+def time_budget(seconds: float | None, source: str) -> Iterator[None]:
+    """Raise :class:`TimeBudgetError` when the block runs longer than ``seconds``.
+
+    Uses a real-time alarm, so it works where the code runs in a process's main thread (the
+    command line, joblib workers); elsewhere (dask worker threads) the block runs unbounded and
+    the cluster's own limits apply.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+
+    def _expired(signum: int, frame: object) -> None:
+        raise TimeBudgetError(
+            source, f"处理超过 {seconds:g} 秒仍未完成，已放弃（文件可能损坏；可用 --timeout 放宽）"
+        )
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_Args = tuple[str, str | None, str | None, int, float | None]
+
+
+def _one(
+    path: str,
+    model: str | None,
+    checklist: str | None,
+    max_bytes: int,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> BatchItem:
     """Audit one file, turning every failure into an error line (runs in workers)."""
     from fzgap.analyze.audit import analyze_file
+    from fzgap.model.checklist import load_checklist
+    from fzgap.model.scorer import load_model
 
     try:
-        return BatchItem(
-            path, analyze_file(path, model=model, checklist=checklist, max_bytes=max_bytes)
-        )
+        # Loaded (once per worker: both are cached) outside the budget, which is the report's.
+        scorer, rules = load_model(model), load_checklist(checklist)
+        with time_budget(timeout, path):
+            report = analyze_file(path, model=scorer, checklist=rules, max_bytes=max_bytes)
+        return BatchItem(path, report)
     except InputError as exc:
         return BatchItem(path, None, exc.problem)
     except FzgapError as exc:
         return BatchItem(path, None, str(exc))
+    except RecursionError:
+        return BatchItem(path, None, "文件结构嵌套过深或自相引用，无法读取（文件可能损坏）")
+    except MemoryError:
+        return BatchItem(path, None, "内存不足，无法处理这个文件")
     except Exception as exc:  # a bug must not sink a province's batch; it is reported per file
-        return BatchItem(path, None, f"internal error ({type(exc).__name__}: {exc})")
+        return BatchItem(path, None, f"内部错误（{type(exc).__name__}: {exc}）")
 
 
 def _done(path: Path, inputs: list[Path], out_dir: Path | None) -> BatchItem | None:
@@ -86,7 +155,7 @@ def _done(path: Path, inputs: list[Path], out_dir: Path | None) -> BatchItem | N
         return None
     try:
         report = AuditReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
-    except (OSError, ValueError, RecordError):
+    except (OSError, ValueError, RecordError, KeyError, TypeError):
         return None
     if report.document.source != str(path):
         return None
@@ -104,8 +173,13 @@ def run_batch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     resume_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[BatchItem]:
-    """Audit many files; yield one :class:`BatchItem` per input, in input order.
+    """Audit many files; yield one :class:`BatchItem` per input as soon as it is done.
+
+    Items come in completion order (resumed ones first), so that a caller can write each result
+    before the next arrives and hold none of them; sort by ``inputs`` for a stable order. The
+    model is loaded by the workers (once each), never by this process.
 
     Parameters
     ----------
@@ -118,39 +192,38 @@ def run_batch(
     backend : {'joblib', 'dask'}
         ``dask`` sends the work to a dask.distributed scheduler (``scheduler`` address), or to a
         local cluster when no address is given.
+    max_bytes : int
+        Size limit of one input file.
     resume_dir : Path, optional
         Skip inputs whose audit JSON is already in this folder.
     progress : callable, optional
         Called with (done, total) after each report.
+    timeout : float, optional
+        Seconds one report may take before it is reported as an error (None: no limit).
     """
     todo: list[Path] = []
-    ready: dict[str, BatchItem] = {}
+    total, count = len(inputs), 0
     for p in inputs:
         done = _done(p, inputs, resume_dir) if resume_dir else None
         if done:
-            ready[str(p)] = done
+            count += 1
+            yield done
         else:
             todo.append(p)
-    results: dict[str, BatchItem] = {}
-    total, count = len(inputs), len(ready)
     if progress and count:
         progress(count, total)
-    args = [(str(p), model, checklist, max_bytes) for p in todo]
+    args: list[_Args] = [(str(p), model, checklist, max_bytes, timeout) for p in todo]
     for item in _execute(args, jobs, backend, scheduler):
-        results[item.source] = item
         count += 1
         if progress:
             progress(count, total)
-    for p in inputs:
-        yield ready.get(str(p)) or results[str(p)]
+        yield item
 
 
 def _execute(
-    args: list[tuple[str, str | None, str | None, int]],
-    jobs: int,
-    backend: str,
-    scheduler: str | None,
+    args: list[_Args], jobs: int, backend: str, scheduler: str | None
 ) -> Iterator[BatchItem]:
+    """Run the work where asked; yield items as they finish."""
     if not args:
         return
     if backend == "dask":
@@ -166,15 +239,12 @@ def _execute(
         )
 
 
-def _dask(
-    args: list[tuple[str, str | None, str | None, int]], scheduler: str | None
-) -> Iterator[BatchItem]:
+def _dask(args: list[_Args], scheduler: str | None) -> Iterator[BatchItem]:
+    """Run on a dask.distributed cluster; a lost worker fails one report, no worker fails fast."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError:
-        raise FzgapError(
-            "the dask backend needs dask.distributed: pip install 'fzgap[dask]'"
-        ) from None
+        raise FzgapError("dask 后端需要 dask.distributed：pip install 'fzgap[dask]'") from None
     cluster = None
     try:
         if scheduler:
@@ -185,18 +255,54 @@ def _dask(
             )
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
-        raise FzgapError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None
+        raise FzgapError(f"无法连接 dask 调度器 {scheduler}（{exc}）") from None
     try:
-        futures = [client.submit(_one, *a, pure=False) for a in args]
-        for fut in as_completed(futures):
-            try:
-                yield fut.result()
-            except Exception as exc:  # a lost worker fails one report, not the batch
-                i = futures.index(fut)
-                yield BatchItem(
-                    args[i][0], None, f"dask worker failed ({type(exc).__name__}: {exc})"
-                )
+        try:
+            client.wait_for_workers(1, timeout=DASK_WORKER_WAIT)
+        except (TimeoutError, OSError):
+            raise FzgapError(
+                f"dask 调度器 {scheduler or '(本地)'} 在 {DASK_WORKER_WAIT:g} 秒内没有可用的 "
+                "worker；请先启动 dask worker"
+            ) from None
+        futures = {client.submit(_one, *a, pure=False): a[0] for a in args}
+        yield from _gather(client, futures)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _gather(client: Any, futures: dict[Any, str]) -> Iterator[BatchItem]:
+    """Yield results as they finish; when no worker is left for too long, fail what remains."""
+    import time
+
+    from distributed import wait
+
+    pending = set(futures)
+    idle_since: float | None = None
+    while pending:
+        try:
+            done, pending = wait(list(pending), timeout=5, return_when="FIRST_COMPLETED")
+        except TimeoutError:  # nothing finished in 5 s: see whether any worker is left
+            done = set()
+        for fut in done:
+            try:
+                yield fut.result()
+            except Exception as exc:  # a lost worker fails one report, not the batch
+                yield BatchItem(
+                    futures[fut], None, f"dask worker 失败（{type(exc).__name__}: {exc}）"
+                )
+            fut.release()
+        if done or client.scheduler_info().get("workers"):
+            idle_since = None
+            continue
+        idle_since = idle_since or time.monotonic()
+        if time.monotonic() - idle_since > DASK_WORKER_WAIT:
+            for fut in sorted(pending, key=lambda f: futures[f]):
+                yield BatchItem(
+                    futures[fut],
+                    None,
+                    f"dask 集群已没有 worker（等待 {DASK_WORKER_WAIT:g} 秒），这份报告未处理",
+                )
+                fut.cancel()
+            return

@@ -16,6 +16,9 @@ __all__ = [
     "FormatMismatchError",
     "CorruptDocumentError",
     "NoTextLayerError",
+    "NotChineseError",
+    "TimeBudgetError",
+    "HostileDocumentError",
 ]
 
 
@@ -66,3 +69,15 @@ class CorruptDocumentError(InputError):
 
 class NoTextLayerError(InputError):
     """A PDF has no text layer (a scan)."""
+
+
+class NotChineseError(InputError):
+    """The input holds no Chinese text: it is not a report in Chinese."""
+
+
+class TimeBudgetError(InputError):
+    """Reading or analysing the input took longer than its time budget."""
+
+
+class HostileDocumentError(InputError):
+    """The input is built to exhaust memory or time (a zip bomb, nesting without end)."""

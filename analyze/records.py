@@ -17,6 +17,7 @@ __all__ = [
     "Status",
     "STATUS_ORDER",
     "Reason",
+    "Fact",
     "Evidence",
     "SubItemResult",
     "AreaCounts",
@@ -30,10 +31,13 @@ __all__ = [
     "AuditReport",
     "SCHEMA_VERSION",
     "RecordError",
+    "file_name",
 ]
 
 #: Version of the JSON schema written by ``to_dict`` (docs/audit-schema.md).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+#: Versions ``from_dict`` reads (1.0 audits have no ``facts``; they read back with none).
+_READABLE = ("1.0", SCHEMA_VERSION)
 
 
 class RecordError(FzgapError):
@@ -56,16 +60,38 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """A strong fact in its phrase: ``4件`` in ``受理行政复议案件4件``.
+
+    ``start`` and ``end`` are the phrase's span in the paragraph's normalised text (full-width
+    digits and punctuation made half-width, spaces collapsed).
+    """
+
+    text: str
+    phrase: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "phrase": self.phrase, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        return cls(d["text"], d["phrase"], d["start"], d["end"])
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """A paragraph that speaks to an area, with the sentence that carries it."""
+    """A paragraph that speaks to an area, with the sentence that carries it and its facts."""
 
     index: int
     section: str
     score: float
     sentence: str
     main: bool
-    strong_facts: tuple[str, ...]
+    strong_facts: tuple[str, ...]  # the bare facts, kept for readers of schema 1.0
     counts: bool  # in a section that counts as the year's work
+    facts: tuple[Fact, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +101,7 @@ class Evidence:
             "sentence": self.sentence,
             "main": self.main,
             "strong_facts": list(self.strong_facts),
+            "facts": [f.to_dict() for f in self.facts],
             "counts": self.counts,
         }
 
@@ -88,6 +115,7 @@ class Evidence:
             d["main"],
             tuple(d["strong_facts"]),
             d["counts"],
+            tuple(Fact.from_dict(f) for f in d.get("facts", ())),
         )
 
 
@@ -289,9 +317,12 @@ class DocumentInfo:
     characters: int
     paragraphs: int
     removed_chrome_lines: int
+    #: What ingestion changed to keep the cost bounded (e.g. an over-long paragraph cut), in
+    #: Chinese; written to JSON only when there is something to say.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "source": self.source,
             "format": self.format,
             "encoding": self.encoding,
@@ -299,6 +330,9 @@ class DocumentInfo:
             "paragraphs": self.paragraphs,
             "removed_chrome_lines": self.removed_chrome_lines,
         }
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
@@ -309,6 +343,7 @@ class DocumentInfo:
             d["characters"],
             d["paragraphs"],
             d["removed_chrome_lines"],
+            tuple(d.get("notes", ())),
         )
 
 
@@ -356,6 +391,11 @@ class ChecklistInfo:
         return cls(d["name"], d["version"], d["source"], tuple(d["counting_sections"]))
 
 
+def file_name(source: str) -> str:
+    """The last part of a path written on any system (a Windows path read on Linux too)."""
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
 @dataclass(frozen=True, slots=True)
 class AuditReport:
     """The audit of one report: per-area verdicts, structure, paragraphs and provenance."""
@@ -366,6 +406,20 @@ class AuditReport:
     paragraphs: tuple[ParagraphResult, ...]
     model: ModelInfo
     checklist: ChecklistInfo
+
+    @property
+    def display_title(self) -> str:
+        """A heading for people that never shows a path.
+
+        The report's title; else its unit and year with 法治政府建设年度报告; else the file
+        name without its folders.
+        """
+        s = self.structure
+        if s.title:
+            return s.title
+        if s.unit:
+            return f"{s.unit}{f'{s.year}年' if s.year else ''}法治政府建设年度报告"
+        return file_name(self.document.source)
 
     def area(self, area_id: str) -> AreaResult:
         """The result for one area id."""
@@ -398,7 +452,7 @@ class AuditReport:
         RecordError
             When ``d`` is not an audit of schema version ``SCHEMA_VERSION``.
         """
-        if not isinstance(d, dict) or d.get("schema_version") != SCHEMA_VERSION:
+        if not isinstance(d, dict) or d.get("schema_version") not in _READABLE:
             version = d.get("schema_version") if isinstance(d, dict) else None
             raise RecordError(
                 f"not an fzgap audit of schema {SCHEMA_VERSION} (schema_version {version!r})"

@@ -73,19 +73,46 @@ class Checklist:
         return next(a for a in self.areas if a.id == area_id)
 
 
-def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+_TOML_TYPE = {"str": "字符串", "int": "整数", "float": "小数", "list": "数组", "dict": "表"}
+
+
+def _need(table: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    """The value of ``key``, of type ``kind`` (a bool is no number)."""
+    if not isinstance(table, dict):
+        raise ChecklistError(f"{where}: 应当是一个表（table），不是 {type(table).__name__}")
     if key not in table:
-        raise ChecklistError(f"{where}: missing key '{key}'")
+        raise ChecklistError(f"{where}: 缺少键 '{key}'")
     value = table[key]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ChecklistError(f"{where}: '{key}' must be {names}, not {type(value).__name__}")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        names = " 或 ".join(_TOML_TYPE.get(k.__name__, k.__name__) for k in kinds)
+        raise ChecklistError(
+            f"{where}: '{key}' 应当是{names}，不是 {type(value).__name__}（{value!r:.40}）"
+        )
     return value
+
+
+def _strings(table: Any, key: str, where: str) -> tuple[str, ...]:
+    """A list of non-empty strings under ``key``."""
+    values = _need(table, key, list, where)
+    for v in values:
+        if not isinstance(v, str) or not v:
+            raise ChecklistError(f"{where}: '{key}' 的每一项都应当是非空字符串，不是 {v!r:.40}")
+    return tuple(values)
+
+
+def _tables(table: Any, key: str, where: str) -> list[dict[str, Any]]:
+    """A list of tables under ``key`` (``[[key]]`` in TOML)."""
+    values = _need(table, key, list, where)
+    for n, v in enumerate(values):
+        if not isinstance(v, dict):
+            raise ChecklistError(f"{where}: '{key}' 的第 {n + 1} 项应当是表，不是 {v!r:.40}")
+    return values
 
 
 def _rules(t: dict[str, Any], where: str) -> Rules:
     w = f"{where} [rules]"
-    sections = tuple(_need(t, "counting_sections", list, w))
+    sections = _strings(t, "counting_sections", w)
     bad = set(sections) - set(SECTIONS)
     if bad or not sections:
         raise ChecklistError(f"{w}: counting_sections must name sections among {list(SECTIONS)}")
@@ -123,8 +150,8 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
         section_threshold_factor=floats["section_threshold_factor"],
         passing_min_score=floats["passing_min_score"],
         min_evidence_score=floats["min_evidence_score"],
-        strong_units=tuple(_need(t, "strong_units", list, w)),
-        weak_verbs=tuple(_need(t, "weak_verbs", list, w)),
+        strong_units=_strings(t, "strong_units", w),
+        weak_verbs=_strings(t, "weak_verbs", w),
     )
 
 
@@ -134,10 +161,10 @@ def _area(t: dict[str, Any], n: int, where: str) -> AreaSpec:
     if area_id not in AREAS:
         raise ChecklistError(f"{w}: unknown area id '{area_id}' (expected one of {list(AREAS)})")
     subs = []
-    for k, s in enumerate(_need(t, "subitems", list, w)):
+    for k, s in enumerate(_tables(t, "subitems", w)):
         sw = f"{w} ({area_id}) subitem #{k + 1}"
         pats = []
-        for p in _need(s, "patterns", list, sw):
+        for p in _strings(s, "patterns", sw):
             try:
                 pats.append(re.compile(str(p)))
             except re.error as exc:
@@ -179,7 +206,7 @@ def load_checklist(path: str | os.PathLike[str] | None = None) -> Checklist:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ChecklistError(f"{where}: not valid TOML ({exc})") from None
-    areas = tuple(_area(a, n, where) for n, a in enumerate(_need(data, "areas", list, where)))
+    areas = tuple(_area(a, n, where) for n, a in enumerate(_tables(data, "areas", where)))
     ids = [a.id for a in areas]
     if sorted(ids) != sorted(AREAS):
         raise ChecklistError(
@@ -187,9 +214,15 @@ def load_checklist(path: str | os.PathLike[str] | None = None) -> Checklist:
         )
     order = {a: i for i, a in enumerate(AREAS)}
     areas = tuple(sorted(areas, key=lambda a: order[a.id]))
+    name = data.get("name", "checklist")
+    version = data.get("version", 1)
+    if not isinstance(name, str):
+        raise ChecklistError(f"{where}: 'name' 应当是字符串，不是 {name!r:.40}")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ChecklistError(f"{where}: 'version' 应当是整数，不是 {version!r:.40}")
     return Checklist(
-        str(data.get("name", "checklist")),
-        int(data.get("version", 1)),
+        name,
+        version,
         where,
         _rules(_need(data, "rules", dict, where), where),
         areas,

@@ -32,3 +32,11 @@ def sample_lines(sample_text: str) -> list[str]:
 def shared_reports() -> list[Path]:
     """The real reports beside the project, or an empty list on a user's clone."""
     return sorted(SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def sample_audit(sample_path: Path):  # type: ignore[no-untyped-def]
+    """The audit of the bundled sample report (computed once)."""
+    from fzgap import analyze_file
+
+    return analyze_file(sample_path)

@@ -93,11 +93,14 @@ def loro_predict(
     texts, y, groups = corpus.texts, corpus.indicator(), corpus.groups
     held_out = sorted(set(groups))
     pred = np.zeros_like(y)
-    results = Parallel(n_jobs=n_jobs)(
+    # A generator, so that each finished fold can be reported while the others run.
+    results = Parallel(n_jobs=n_jobs, return_as="generator")(
         delayed(_fold)(features, texts, y, groups, g) for g in held_out
     )
-    for idx, p in results:
+    for done, (idx, p) in enumerate(results, 1):
         pred[idx] = p
+        if progress:
+            progress(f"  {features}: fold {done}/{len(held_out)}")
     if progress:
         progress(f"  {features}: {len(held_out)} folds done")
     return pred

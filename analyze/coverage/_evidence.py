@@ -8,7 +8,10 @@ from functools import lru_cache
 
 from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 
-__all__ = ["split_sentences", "split_clauses", "strong_facts"]
+__all__ = ["split_sentences", "split_clauses", "strong_facts", "fact_phrases", "PHRASE_MAX"]
+
+#: Longest phrase shown around a fact (characters).
+PHRASE_MAX = 32
 
 _SENT = re.compile(f"[^{SENTENCE_ENDS}]+[{SENTENCE_ENDS}]*")
 _DOC = re.compile(r"《[^《》]{2,60}》")
@@ -33,7 +36,10 @@ def split_clauses(sentence: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _figure_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
-    return re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:{alternatives})")
+    # A figure starts where a run of digits starts: without the look-behind every digit of a
+    # long run would start a new scan of the run, and two \s* around an optional word would
+    # split a run of spaces every possible way (both quadratic in the length).
+    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
 
 
 def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
@@ -47,9 +53,85 @@ def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
     units : tuple of str
         Units that make a number a reported figure (件, 次, 人, % …).
     """
-    facts: list[str] = []
+    return [m.group(0) for m in _fact_matches(text, units)]
+
+
+def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches of every strong fact, documents first (the order reasons quote them in)."""
+    found: list[re.Match[str]] = []
     for pattern in (_DOC, _DOCNO, _CASE):
-        facts += [m.group(0) for m in pattern.finditer(text)]
+        found += pattern.finditer(text)
     # Only Arabic figures: Chinese numerals are mostly set phrases (三项制度, 一次办好).
-    facts += [m.group(0) for m in _figure_pattern(units).finditer(text)]
-    return facts
+    found += _figure_pattern(units).finditer(text)
+    return found
+
+
+_BOUNDARY = set(SENTENCE_ENDS + CLAUSE_ENDS + "、")
+_OPEN, _CLOSE = "《“\"(（〔[", "》”\")）〕]"
+
+
+def _inside_brackets(text: str, i: int) -> bool:
+    """Whether position ``i`` sits inside 《》, quotes or brackets (no clause boundary there)."""
+    depth = 0
+    for ch in text[:i]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it."""
+    lo = start
+    while lo > 0 and not (text[lo - 1] in _BOUNDARY and not _inside_brackets(text, lo - 1)):
+        lo -= 1
+    hi = end
+    while hi < len(text) and not (text[hi] in _BOUNDARY and not _inside_brackets(text, hi)):
+        hi += 1
+    if hi - lo > PHRASE_MAX:
+        # A long clause: what the fact counts stands just before it; never cut a number.
+        clause_lo = lo
+        # A long document name keeps only the verb before it (印发、落实、制定 …).
+        room = 2 if text[start] == "《" else min(14, PHRASE_MAX - (end - start))
+        lo, hi = max(lo, start - max(2, room)), end
+        while lo > clause_lo and text[lo - 1].isascii() and text[lo - 1].isalnum():
+            lo -= 1
+        if _inside_brackets(text, lo):
+            lo = max(clause_lo, max(text.rfind(ch, 0, lo) for ch in _OPEN))
+    while lo < start and text[lo] == " ":
+        lo += 1
+    # Close a bracket the phrase opened: 《办法》(清政办发〔2024〕11号) keeps its ")".
+    if hi < len(text) and text[hi] in _CLOSE and _inside_brackets(text[lo:], hi - lo):
+        hi += 1
+    return lo, hi
+
+
+def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
+    """Each strong fact of ``text`` with the phrase that says what it counts.
+
+    Parameters
+    ----------
+    text : str
+        Normalised text (a sentence or a paragraph).
+    units : tuple of str
+        Units that make a number a reported figure.
+
+    Returns
+    -------
+    list of (fact, phrase, start, end)
+        The fact as matched (``4件``), its clause (``受理行政复议案件4件``) and the clause's span
+        in ``text``; facts whose phrases overlap (a document and its number) share one entry.
+    """
+    out: list[tuple[str, str, int, int]] = []
+    for m in _fact_matches(text, units):
+        lo, hi = _phrase_bounds(text, m.start(), m.end())
+        # A document number beside its document is one fact: merge overlapping phrases.
+        for i, (fact, _, a, b) in enumerate(out):
+            if lo < b and a < hi:
+                lo, hi = min(a, lo), max(b, hi)
+                out[i] = (fact, text[lo:hi], lo, hi)
+                break
+        else:
+            out.append((m.group(0), text[lo:hi], lo, hi))
+    return out

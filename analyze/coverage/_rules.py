@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from fzgap.analyze.constants import Status
-from fzgap.analyze.coverage._evidence import strong_facts
+from fzgap.analyze.coverage._evidence import fact_phrases, strong_facts
 from fzgap.analyze.coverage._scoring import ScoredReport
-from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, SubItemResult
+from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import AreaSpec, Checklist
@@ -93,8 +93,19 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         main,
         facts[:6],
         p.section in rules.counting_sections,
+        _facts_in_context(p.norm, text_for_facts, rules.strong_units)[:6],
     )
     return _Hit(ev, labelled, concrete, len(area_text), subs)
+
+
+def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
+    """The facts of ``text`` in their phrases, spans located in the paragraph's text ``norm``."""
+    out = []
+    for fact, phrase, lo, hi in fact_phrases(text, units):
+        at = norm.find(phrase)
+        start, end = (at, at + len(phrase)) if at >= 0 else (lo, hi)
+        out.append(Fact(fact, phrase, start, end))
+    return tuple(out)
 
 
 def _carrier(
@@ -129,7 +140,8 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     status: Status
     if len(concrete_main) >= rules.covered_min_concrete_main:
         status = "covered"
-        facts = [f for h in concrete_main for f in h.evidence.strong_facts][:3]
+        # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
+        facts = [f.phrase for h in concrete_main for f in h.evidence.facts][:3]
         detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
         reasons.append(Reason("COVERED_CONCRETE", f"{len(main)}段主要报告{name}工作{detail}"))
     elif len(main) >= rules.covered_min_main or len(labelled) >= rules.covered_min_labelled:

@@ -27,9 +27,10 @@ def control_ratio(text: str) -> float:
     """Share of characters that are control or unassigned code points (binary data has many)."""
     if not text:
         return 0.0
+    # Each distinct character is classified once (a report has a few thousand of them).
     bad = sum(
-        1
-        for c in text
+        text.count(c)
+        for c in set(text)
         if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cn", "Cs", "Co")
     )
     return bad / len(text)
@@ -92,8 +93,8 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         except UnicodeDecodeError as exc:
             raise EncodingDetectionError(
                 source,
-                f"has a {bom_enc} byte-order mark but is not valid {bom_enc} "
-                f"({exc.reason} at byte {exc.start})",
+                f"有 {bom_enc} 字节顺序标记，但内容不是有效的 {bom_enc}"
+                f"（{_where(body, exc.start)}）",
             ) from None
         return _checked(text, source, bom_enc), bom_enc.replace("-sig", "") + (
             "-sig" if bom_enc == "utf-8-sig" else ""
@@ -119,11 +120,10 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         if control_ratio(text) < 0.001 and _plausibility(text) >= 0.9:
             name = "gb18030" if enc.lower() in ("gb18030", "gbk", "gb2312") else enc
             return text, name
+    _explain_utf8(data, source)
     if b"\x00" in data[:4096] or control_ratio(data[:4096].decode("latin-1")) > 0.1:
-        raise BinaryDataError(source, "is binary data, not a text report")
-    raise EncodingDetectionError(
-        source, "text encoding could not be determined (tried UTF-8, UTF-16 and GB18030/GBK)"
-    )
+        raise BinaryDataError(source, "是二进制数据，不是文字报告")
+    raise EncodingDetectionError(source, "无法确定文字编码（已尝试 UTF-8、UTF-16 和 GB18030/GBK）")
 
 
 def _checked(text: str, source: str, enc: str) -> str:
@@ -131,7 +131,50 @@ def _checked(text: str, source: str, enc: str) -> str:
     if control_ratio(text) > 0.01:
         raise BinaryDataError(
             source,
-            f"is binary data, not a text report "
-            f"(decodes as {enc} but is mostly control characters)",
+            f"是二进制数据，不是文字报告（按 {enc} 解码后大多是控制字符）",
         )
     return text
+
+
+def _where(data: bytes, offset: int) -> str:
+    """'第 L 行（第 B 字节）' for a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"第 {line} 行，第 {offset} 字节"
+
+
+def _explain_utf8(data: bytes, source: str) -> None:
+    """Say where a mostly-UTF-8 file goes wrong: a few invalid bytes, or a part saved as GBK."""
+    bad: list[int] = []
+    pos = 0
+    while len(bad) < 10000:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(pos + exc.start)
+            pos += exc.end
+    if not bad or b"\x00" in data[:4096] or len(bad) > max(16, len(data) // 50):
+        return  # not a UTF-8 text with a few flaws: binary data or another encoding
+    hanzi = sum(0x4E00 <= ord(c) <= 0x9FFF for c in data.decode("utf-8", "ignore"))
+    if hanzi < 10 * len(bad):
+        return
+    first = bad[0]
+    line_start = data.rfind(b"\n", 0, first) + 1
+    line_end = data.find(b"\n", first)
+    line = data[line_start : line_end if line_end >= 0 else len(data)]
+    try:
+        line.decode("gb18030")
+        gbk_line = _plausibility(line.decode("gb18030")) >= 0.9
+    except UnicodeDecodeError:
+        gbk_line = False
+    if gbk_line and len(bad) > 1:
+        raise EncodingDetectionError(
+            source,
+            f"混用了 UTF-8 和 GBK 两种编码：{_where(data, first)}起有按 GBK 保存的文字"
+            f"（共 {len(bad)} 处不是 UTF-8）；请把整份文件另存为 UTF-8",
+        )
+    raise EncodingDetectionError(
+        source,
+        f"不是有效的 UTF-8：有 {len(bad)} 处无效字节，第一处在{_where(data, first)}"
+        "；请检查文件是否损坏或另存为 UTF-8",
+    )

@@ -47,6 +47,8 @@ class Document:
         (``某县人民政府文件``), ``addressee`` (主送), ``cc`` (抄送), ``issued`` (the ``……印发``
         line) and ``issued_date`` (its date, ISO), ``disclosure`` (``此件公开发布``),
         ``contact`` (the 联系人 note).
+    notes : tuple of str
+        What ingestion changed to bound the cost (over-long blocks split), in Chinese.
     """
 
     source: str
@@ -56,6 +58,7 @@ class Document:
     title_hint: str | None = None
     removed: int = 0
     furniture: int = 0
+    notes: tuple[str, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-
-import lxml.etree
-import lxml.html
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from fzgap.analyze.errors import CorruptDocumentError
 from fzgap.analyze.ingest._decoding import decode_text
 
-__all__ = ["read_html", "looks_like_html", "html_lines"]
+if TYPE_CHECKING:  # lxml is imported by read_html only: a text report never loads it
+    import lxml.etree
+    import lxml.html
+
+__all__ = ["read_html", "looks_like_html", "html_lines", "flat_html_lines"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _HTML_START = re.compile(
@@ -131,13 +134,22 @@ def read_html(data: bytes, source: str) -> tuple[list[str], str, str | None]:
     CorruptDocumentError
         When the page cannot be parsed at all.
     """
+    import lxml.etree
+    import lxml.html
+
     text, encoding = decode_text(data, source, declared=_declared_charset(data))
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(
-            text.lstrip("\ufeff").encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
-        )
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise CorruptDocumentError(source, f"HTML could not be parsed ({exc})") from None
+        root = lxml.html.document_fromstring(text.lstrip("\ufeff").encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        root = None
+    if root is None or any(e.level_name == "FATAL" for e in parser.error_log):
+        # libxml2 stops at a nesting limit and keeps only what came before: never drop the
+        # rest silently, read the page again with a tokenizer that has no depth.
+        lines, title = flat_html_lines(text)
+        if not lines:
+            raise CorruptDocumentError(source, "HTML 无法解析")
+        return lines, encoding, title
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else None
     for el in root.xpath("//comment() | //processing-instruction()"):
@@ -158,10 +170,13 @@ def _drop_link_lists(root: lxml.html.HtmlElement) -> None:
         if el.getparent() is None:
             continue
         text = _WS.sub("", el.text_content())
-        if not text or "。" in text or len(text) > 400:
+        if not text or "。" in text:
             continue
-        links = "".join(_WS.sub("", a.text_content()) for a in el.iter("a"))
-        if len(links) >= 0.7 * len(text) and len(list(el.iter("a"))) >= 2:
+        anchors = list(el.iter("a"))
+        if len(text) > 400 and len(anchors) < 20:
+            continue  # a long block with few links is text that happens to link
+        links = "".join(_WS.sub("", a.text_content()) for a in anchors)
+        if len(links) >= 0.7 * len(text) and len(anchors) >= 2:
             _drop(el)
 
 
@@ -178,3 +193,55 @@ def _drop(el: lxml.etree._Element) -> None:
             prev.tail = (prev.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
+
+
+class _Flat(HTMLParser):
+    """A depth-free reading of a page: text lines split at block tags, dropped tags skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+        self.skip = 0
+        self.in_title = False
+        self.title: list[str] = []
+
+    def _flush(self) -> None:
+        text = _WS.sub(" ", "".join(self.buf)).strip(" |")
+        self.buf.clear()
+        if text:
+            self.lines.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_TAGS or tag == "head":
+            self.skip += tag != "head"
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK_TAGS or tag == "br":
+            self._flush()
+        elif tag in ("td", "th") and "".join(self.buf).strip():
+            self.buf.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_TAGS and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.buf.append(data)
+
+
+def flat_html_lines(text: str) -> tuple[list[str], str | None]:
+    """Lines and title of a page read without a tree (for pages nested past any parser limit)."""
+    flat = _Flat()
+    flat.feed(text)
+    flat.close()
+    flat._flush()
+    title = _WS.sub(" ", "".join(flat.title)).strip()
+    return flat.lines, title or None

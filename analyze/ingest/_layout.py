@@ -179,7 +179,7 @@ def assemble(
     keep = page_mask([b.text for b in framed])
     body = [b for b, k in zip(framed, keep) if k]
     if not body:
-        what = "holds only website chrome, no report text" if blocks else "holds no text"
+        what = "只有网站的导航和页眉页脚，没有报告正文" if blocks else "没有文字内容"
         raise EmptyDocumentError(source, what)
     found = meta_from_rows(b.text for b, k in zip(framed, keep) if not k)
     merged = {**found, **frame, **(meta or {})}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from fzgap.analyze.errors import (
@@ -11,9 +13,11 @@ from fzgap.analyze.errors import (
     FormatMismatchError,
     InputError,
     NotAFileError,
+    NotChineseError,
     NotFoundError,
     UnsupportedFormatError,
 )
+from fzgap.analyze.ingest._bounds import bound_blocks
 from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.ingest._html import looks_like_html, read_html
@@ -50,6 +54,7 @@ TEXT_EXTENSIONS = frozenset(
 #: Suffixes a folder of reports is searched for.
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
+_HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "pdf"),
     (b"PK\x03\x04", "zip"),
@@ -65,13 +70,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "rtf"),
 )
 _DESCRIBE = {
-    "ole": "a legacy Office file (.doc/.wps/.xls); save it as .docx and try again",
-    "image": "an image; fzgap reads text, so run OCR on the scan first",
-    "archive": "a compressed archive; extract the report first",
-    "rtf": "an RTF file; save it as .docx and try again",
-    "xlsx": "an Excel workbook, not a report",
-    "pptx": "a PowerPoint file, not a report",
-    "zip": "a ZIP archive, not a report",
+    "ole": "这是旧版 Office 文件（.doc/.wps/.xls），请另存为 .docx 后再试",
+    "image": "这是图片；fzgap 读取文字，请先对扫描件做文字识别（OCR）",
+    "archive": "这是压缩包，请先解压出报告文件",
+    "rtf": "这是 RTF 文件，请另存为 .docx 后再试",
+    "xlsx": "这是 Excel 工作簿，不是报告",
+    "pptx": "这是 PowerPoint 文件，不是报告",
+    "zip": "这是 ZIP 压缩包，不是报告",
 }
 
 
@@ -107,26 +112,25 @@ def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     errors."""
     name = str(path)
     if not path.exists():
-        raise NotFoundError(name, "no such file")
+        raise NotFoundError(name, "没有这个文件")
     if path.is_dir():
         raise NotAFileError(
             name,
-            "is a directory, not a report file "
-            "(give the files, or use `fzgap analyze DIR` for a batch)",
+            "这是文件夹，不是报告文件（请给出文件；批量处理用 `fzgap analyze 文件夹`）",
         )
     if not path.is_file():
-        raise NotAFileError(name, "is not a regular file")
+        raise NotAFileError(name, "不是普通文件")
     size = path.stat().st_size
     if size > max_bytes:
         raise FileTooLargeError(
             name,
-            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit "
-            "(raise it with --max-size)",
+            f"文件有 {size / 1048576:.1f} MB，超过 {max_bytes / 1048576:.1f} MB 的上限"
+            "（可用 --max-size 放宽）",
         )
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(name, f"无法读取（{exc.strerror or exc}）") from None
 
 
 def load_document(
@@ -175,20 +179,22 @@ def load_document(
         if len(data) > max_bytes:
             raise FileTooLargeError(
                 label,
-                f"is {len(data) / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit",
+                f"内容有 {len(data) / 1048576:.1f} MB，超过 {max_bytes / 1048576:.1f} MB 的上限",
             )
     else:
         path = Path(source)
         label = name or str(path)
         data = read_file_bytes(path, max_bytes)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise EmptyDocumentError(label, "is empty")
+        raise EmptyDocumentError(label, "是空文件")
 
     kind = sniff_format(data)
     ext = Path(label).suffix.lower() if label != "<bytes>" else None
+    if kind == "zip" and ext == ".docx":
+        kind = "docx"  # a DOCX missing its parts: say which part is missing, not "rename it"
     _check_extension(label, ext, kind)
     if kind in _DESCRIBE:
-        raise UnsupportedFormatError(label, f"is {_DESCRIBE[kind]}")
+        raise UnsupportedFormatError(label, _DESCRIBE[kind])
 
     title_hint: str | None = None
     encoding: str | None = None
@@ -211,7 +217,11 @@ def load_document(
             head_meta = meta_from_html_head(text)
         else:
             lines = text_lines(text)
-    return assemble(label, kind, encoding, lines, title_hint, head_meta)
+    doc = assemble(label, kind, encoding, lines, title_hint, head_meta)
+    if not any(_HANZI.search(b.text) for b in doc.blocks):
+        raise NotChineseError(label, "没有一个汉字：这不是中文报告")
+    bounded, notes = bound_blocks(doc.blocks)
+    return replace(doc, blocks=bounded, notes=notes) if notes else doc
 
 
 def _check_extension(label: str, ext: str | None, kind: str) -> None:
@@ -220,21 +230,17 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
         return
     expected = _FORMAT_OF_EXTENSION.get(ext)
     if expected and kind != expected:
-        found = "text" if kind == "text" else kind.upper()
+        found = "纯文本" if kind == "text" else kind.upper()
         raise FormatMismatchError(
-            label,
-            f"extension says {ext} but the content is {found}; rename the file or re-export it",
+            label, f"扩展名是 {ext}，但内容是{found}；请改正扩展名或重新导出"
         )
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
             label,
-            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; "
-            f"rename the file to .{kind}",
+            f"扩展名是 {ext or '（无，纯文本）'}，但内容是 {kind.upper()}；请把扩展名改为 .{kind}",
         )
     if ext in (".doc", ".wps") and kind == "text":
-        raise FormatMismatchError(
-            label, f"extension says {ext} but the content is text; rename the file to .txt"
-        )
+        raise FormatMismatchError(label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt")
     if kind == "text" and ext in (
         ".png",
         ".jpg",
@@ -251,6 +257,4 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
         ".7z",
         ".gz",
     ):
-        raise FormatMismatchError(
-            label, f"extension says {ext} but the content is text; rename the file to .txt"
-        )
+        raise FormatMismatchError(label, f"扩展名是 {ext}，但内容是纯文本；请把扩展名改为 .txt")

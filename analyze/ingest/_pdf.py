@@ -6,7 +6,7 @@ import io
 import statistics
 from dataclasses import dataclass
 
-from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError
+from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError, TimeBudgetError
 from fzgap.analyze.ingest._furniture import furniture_mask
 from fzgap.analyze.ingest._reflow import Line, join_lines
 from fzgap.analyze.ingest._reflow import join_text as _join
@@ -34,6 +34,7 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
     from pdfminer.psexceptions import PSException
 
     lines: list[PdfLine] = []
+    page_no = -1
     try:
         for page_no, page in enumerate(
             extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3, char_margin=4.0))
@@ -52,17 +53,25 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
                             )
                         )
     except PDFPasswordIncorrect:
-        raise CorruptDocumentError(
-            source, "PDF is password-protected; save an unprotected copy and try again"
-        ) from None
+        raise CorruptDocumentError(source, "PDF 设置了密码，请另存一份不加密的副本后再试") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise CorruptDocumentError(
-            source, f"PDF file is damaged and cannot be read ({type(exc).__name__})"
+            source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）"
+        ) from None
+    except TimeBudgetError:
+        raise  # the batch's time budget, not a parse error
+    except RecursionError:
+        raise CorruptDocumentError(
+            source, "PDF 文件的对象自相引用，无法读取（文件已损坏）"
         ) from None
     except Exception as exc:  # pdfminer raises many private error types for broken files
         raise CorruptDocumentError(
-            source, f"PDF file is damaged and cannot be read ({type(exc).__name__})"
+            source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）"
         ) from None
+    if page_no < 0:
+        raise CorruptDocumentError(
+            source, "PDF 的页面目录已损坏（找不到任何页面，可能是页面树自相引用）"
+        )
     lines.sort(key=lambda ln: (ln.page, round(ln.top, 1), ln.x0))
     return _merge_fragments(lines)
 
@@ -144,7 +153,6 @@ def read_pdf(data: bytes, source: str) -> list[str]:
     lines = _extract_lines(data, source)
     if not lines:
         raise NoTextLayerError(
-            source,
-            "PDF has no text layer (a scanned image?); run OCR on it first and pass the text",
+            source, "PDF 没有文字层（可能是扫描图片），请先做文字识别（OCR）再传入文字"
         )
     return rejoin_lines(lines)

@@ -21,12 +21,31 @@ EXTENSIONS = {
 }
 
 
-def render_one(report: AuditReport, fmt: str, colour: bool = False) -> str | bytes:
-    """Render one audit in ``fmt`` (csv and xlsx give a one-row summary table)."""
-    if fmt == "text":
-        from fzgap.analyze.render.text import render_text
+def render_one(
+    report: AuditReport,
+    fmt: str,
+    colour: bool = False,
+    width: int | None = None,
+    lang: str = "zh",
+) -> str | bytes:
+    """Render one audit in ``fmt`` (csv and xlsx give a one-row summary table).
 
-        return render_text(report, colour=colour)
+    Parameters
+    ----------
+    report : AuditReport
+    fmt : str
+        One of ``FORMATS``.
+    colour : bool
+        ANSI colours in the text format.
+    width : int, optional
+        Display columns of the text format (default ``render.text.DEFAULT_WIDTH``).
+    lang : {"zh", "en"}
+        Language of the people-facing formats (text, md); machine formats keep English ids.
+    """
+    if fmt == "text":
+        from fzgap.analyze.render.text import DEFAULT_WIDTH, render_text
+
+        return render_text(report, colour=colour, width_=width or DEFAULT_WIDTH, lang=lang)
     if fmt == "json":
         from fzgap.analyze.render.jsonout import render_json
 
@@ -38,7 +57,7 @@ def render_one(report: AuditReport, fmt: str, colour: bool = False) -> str | byt
     if fmt == "md":
         from fzgap.analyze.render.markdown import render_markdown
 
-        return render_markdown(report)
+        return render_markdown(report, lang=lang)
     if fmt == "html":
         from fzgap.analyze.render.html import render_html
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from fzgap.analyze.constants import STATUS_ZH
-from fzgap.analyze.records import AuditReport
-from fzgap.model.areas import SECTION_NAMES_ZH
+from fzgap.analyze.records import AuditReport, file_name
+from fzgap.analyze.render._labels import labels
 
 __all__ = ["render_markdown"]
+
+_HEAD = {
+    "zh": ("单位", "年度", "文件", "领域", "结论", "理由", "报告结构", "缺", "事实"),
+    "en": ("Unit", "Year", "File", "Area", "Verdict", "Reason", "Structure", "missing", "facts"),
+}
 
 
 def _md(text: str) -> str:
@@ -16,36 +20,49 @@ def _md(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def render_markdown(report: AuditReport) -> str:
-    """A review memo: summary table, structure, then reasons and evidence per area."""
+def render_markdown(report: AuditReport, lang: str = "zh") -> str:
+    """A review memo: summary table, structure, then reasons and evidence per area.
+
+    Parameters
+    ----------
+    report : AuditReport
+    lang : {"zh", "en"}
+        Language of the headings, statuses, sections and reasons; the report's own text is
+        quoted as written.
+    """
+    words = labels(lang)
+    unit, year, file, area_h, verdict, reason_h, structure, lacks, facts_h = _HEAD[lang]
+    sep = words.words["sep"]
     s = report.structure
     out = [
-        f"## {_md(s.title or report.document.source)}",
+        f"## {_md(report.display_title)}",
         "",
-        f"单位：{_md(s.unit or '—')}　年度：{s.year or '—'}　来源：`{report.document.source}`",
+        f"{unit}{sep}{_md(s.unit or '—')}　{year}{sep}{s.year or '—'}"
+        f"　{file}{sep}{_md(file_name(report.document.source))}",
         "",
-        "| 领域 | 结论 | 理由 |",
+        f"| {area_h} | {verdict} | {reason_h} |",
         "|---|---|---|",
     ]
     for a in report.areas:
         out.append(
-            f"| {a.name}（{a.id}） | **{STATUS_ZH[a.status]}** | {_md(a.reasons[0].message)} |"
+            f"| {words.area(a.id)} | **{words.status(a.status)}** | "
+            f"{_md(words.reason(a.reasons[0]))} |"
         )
     out += [
         "",
-        "**报告结构**："
-        + "；".join(f"{p.id} {p.name}{'✓' if p.present else '✗（缺）'}" for p in s.parts),
+        f"**{structure}**{sep}"
+        + "；".join(f"{p.id} {p.name}{'✓' if p.present else f'✗（{lacks}）'}" for p in s.parts),
         "",
     ]
     for a in report.areas:
-        out.append(f"### {a.name}：{STATUS_ZH[a.status]}")
+        out.append(f"### {words.area_status(a)}")
         out.append("")
-        out += [f"- {_md(r.message)} `{r.code}`" for r in a.reasons]
+        out += [f"- {_md(words.reason(r))}" for r in a.reasons]
         for e in a.evidence[:4]:
-            facts = f"（{_md('、'.join(e.strong_facts))}）" if e.strong_facts else ""
-            out.append(
-                f"- 第{e.index}段〔{SECTION_NAMES_ZH.get(e.section, e.section)}〕："
-                f"“{_md(e.sentence)}”{facts}"
-            )
+            where = words.words["paragraph"].format(n=e.index)
+            out.append(f"- {where}〔{words.section(e.section)}〕：“{_md(e.sentence)}”")
+            if e.facts:
+                phrases = "；".join(f"“{_md(f.phrase)}”" for f in e.facts)
+                out.append(f"  - {facts_h}{sep}{phrases}")
         out.append("")
     return "\n".join(out)

@@ -88,3 +88,29 @@ def test_sample_audit_text(source: Path, monkeypatch) -> None:
         GOLDEN / "analyze" / f"{source.stem}.txt",
         render_text(analyze_file(Path("examples") / source.name)),
     )
+
+
+@pytest.mark.parametrize("source", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_audit_people_formats(source: Path, monkeypatch) -> None:
+    """Markdown, the terminal at 80 columns in English, and the csv row: what people read."""
+    from fzgap.analyze.render import render_one
+
+    monkeypatch.chdir(ROOT)
+    report = analyze_file(Path("examples") / source.name)
+    _check(GOLDEN / "analyze" / f"{source.stem}.md", str(render_one(report, "md")))
+    _check(
+        GOLDEN / "analyze" / f"{source.stem}.en-80.txt",
+        str(render_one(report, "text", width=80, lang="en")),
+    )
+    csv_row = bytes(render_one(report, "csv")).decode("utf-8-sig").replace("\r\n", "\n")
+    _check(GOLDEN / "analyze" / f"{source.stem}.csv", csv_row)
+    facts = [
+        {"area": a.id, "index": e.index, "facts": [f.to_dict() for f in e.facts]}
+        for a in report.areas
+        for e in a.evidence
+        if e.facts
+    ]
+    _check(
+        GOLDEN / "analyze" / f"{source.stem}.facts.json",
+        json.dumps(facts, ensure_ascii=False, indent=1) + "\n",
+    )

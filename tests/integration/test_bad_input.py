@@ -22,34 +22,38 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 
 
 BAD: dict[str, tuple[str, bytes | None, str]] = {
-    "empty": ("empty.txt", b"", "is empty"),
-    "blank": ("blank.txt", b" \r\n\t\n\xe3\x80\x80\n", "no text"),
-    "binary": ("data.txt", bytes(range(256)) * 64, "binary"),
-    "text named pdf": ("report.pdf", "一、主要举措和成效\n".encode(), "extension says .pdf"),
+    "empty": ("empty.txt", b"", "是空文件"),
+    "blank": ("blank.txt", b" \r\n\t\n\xe3\x80\x80\n", "没有文字内容"),
+    "binary": ("data.txt", bytes(range(256)) * 64, "二进制数据"),
+    "text named pdf": ("report.pdf", "一、主要举措和成效\n".encode(), "扩展名是 .pdf"),
     "pdf named txt": (
         "report.txt",
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
-        "content is PDF",
+        "内容是 PDF",
     ),
-    "text named docx": ("report.docx", "二、存在的不足\n".encode(), "extension says .docx"),
+    "text named docx": ("report.docx", "二、存在的不足\n".encode(), "扩展名是 .docx"),
     "corrupt docx": (
         "broken.docx",
         _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<not-xml"}),
-        "damaged",
+        "已损坏",
     ),
     "corrupt pdf": ("broken.pdf", b"%PDF-1.7\n" + b"\x00\x13garbage stream" * 40, "PDF"),
-    "legacy doc": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy Office"),
-    "image": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "image"),
+    "legacy doc": (
+        "old.doc",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "旧版 Office 文件",
+    ),
+    "image": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "图片"),
     "only chrome": (
         "page.html",
         (
             "<html><body><div>无障碍 长者助手 登录</div><div>分享到：</div>"
             "<div>打印本页 关闭窗口</div></body></html>"
         ).encode(),
-        "chrome",
+        "导航",
     ),
-    "directory": ("folder", None, "is a directory"),
-    "missing": ("missing.txt", None, "no such file"),
+    "directory": ("folder", None, "这是文件夹"),
+    "missing": ("missing.txt", None, "没有这个文件"),
 }
 
 
@@ -65,7 +69,7 @@ def test_bad_input_gets_one_line_and_exit_2(case: str, tmp_path: Path, capsys) -
     out, err = capsys.readouterr()
     assert code == 2
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith("fzgap: error: ")
+    assert err.count("\n") == 1 and err.startswith("fzgap: 错误: ")
     assert str(path) in err
     assert fragment in err
 
@@ -75,7 +79,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, capsys) -> Non
     path.write_text("一、主要举措和成效。" * 2000, encoding="utf-8")
     assert main(["segment", str(path), "--max-size", "0.01"]) == 2
     err = capsys.readouterr().err
-    assert "over the 0.0 MB limit" in err and str(path) in err
+    assert "超过 0.0 MB 的上限" in err and str(path) in err
 
 
 def test_failed_run_leaves_no_output_file(tmp_path: Path) -> None:
@@ -126,4 +130,4 @@ def test_analyze_refuses_oversized_input(tmp_path: Path, capsys) -> None:
     path = tmp_path / "big.txt"
     path.write_text("二、存在的不足。" * 3000, encoding="utf-8")
     assert main(["analyze", str(path), "--max-size", "0.01"]) == 2
-    assert "limit" in capsys.readouterr().err
+    assert "上限" in capsys.readouterr().err

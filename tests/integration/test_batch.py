@@ -40,16 +40,16 @@ def test_bad_file_never_stops_the_batch(folder: Path, tmp_path: Path, capsys) ->
     code = main(["analyze", str(folder), "--out", str(out), "--jobs", "2"])
     captured = capsys.readouterr()
     assert code == 2
-    assert "broken.docx: DOCX file is damaged" in captured.err
+    assert "broken.docx: DOCX 文件已损坏" in captured.err
     assert sorted(p.name for p in out.glob("*.json")) == [
         "linjiang-market-2022.json",
         "qinghe-county-2024.json",
         "shuangfeng-town-2023.json",
     ]
     rows = list(csv.reader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
-    assert rows[0][:3] == ["文件 file", "单位 unit", "年度 year"]
+    assert rows[0][:3] == ["文件", "单位", "年度"]
     by_file = {Path(r[0]).name: r for r in rows[1:]}
-    assert "damaged" in by_file["broken.docx"][-1]
+    assert "已损坏" in by_file["broken.docx"][-1]
     assert by_file["shuangfeng-town-2023.txt"][1:3] == ["双峰镇", "2023"]
     assert by_file["shuangfeng-town-2023.txt"][8] == "缺失"  # first_responsibility column
 
@@ -64,7 +64,7 @@ def test_xlsx_summary_reads_back_with_colours_frozen_header_and_filters(
     ws = wb["汇总"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     header = [c.value for c in ws[1]]
-    col = header.index("第一责任人 first_responsibility") + 1
+    col = header.index("第一责任人") + 1
     cells = {Path(ws.cell(r, 1).value).name: ws.cell(r, col) for r in range(2, ws.max_row + 1)}
     assert cells["shuangfeng-town-2023.txt"].value == "缺失"
     assert cells["shuangfeng-town-2023.txt"].fill.fgColor.rgb.endswith("FFCDD2")
@@ -79,7 +79,7 @@ def test_resume_skips_reports_already_done(folder: Path, tmp_path: Path, capsys)
     capsys.readouterr()
     main(["analyze", str(folder), "--out", str(out), "--resume"])
     assert (out / "qinghe-county-2024.json").stat().st_mtime_ns == first
-    assert "3 audited (3 resumed), 1 failed" in capsys.readouterr().err
+    assert "已审查 3 份（其中 3 份沿用上次结果），失败 1 份" in capsys.readouterr().err
     rows = (out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 5
 

@@ -76,7 +76,7 @@ def test_analyze_formats(fmt: str, capsys) -> None:
     out = capsys.readouterr().out
     assert "清河县" in out
     if fmt == "json":
-        assert json.loads(out)["schema_version"] == "1.0"
+        assert json.loads(out)["schema_version"] == "1.1"
     if fmt == "html":
         assert (
             out.startswith("<!DOCTYPE html>")
@@ -109,7 +109,7 @@ def test_bad_checklist_is_one_line(tmp_path: Path, capsys) -> None:
     bad.write_text("name = 'x'\n[rules]\ncounting_sections = ['achievement']\n", encoding="utf-8")
     assert main(["analyze", SAMPLE, "--checklist", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "c.toml" in err and "missing key 'areas'" in err
+    assert err.count("\n") == 1 and "c.toml" in err and "缺少键 'areas'" in err
 
 
 @pytest.mark.parametrize("command", ["train", "evaluate"])

@@ -17,7 +17,9 @@ from fzgap.analyze.errors import (
     EmptyDocumentError,
     EncodingDetectionError,
     FormatMismatchError,
+    HostileDocumentError,
     InputError,
+    NotChineseError,
     NoTextLayerError,
     UnsupportedFormatError,
 )
@@ -126,7 +128,7 @@ def _refused(data: bytes, error: type[InputError], name: str | None = "fuzz.txt"
 )
 def test_blank_input_is_an_empty_document(bom: bytes, blank: list[bytes]) -> None:
     exc = _refused(bom + b"".join(blank), EmptyDocumentError)
-    assert exc.problem == "is empty"
+    assert exc.problem == "是空文件"
 
 
 @settings(max_examples=150, deadline=None)
@@ -164,18 +166,18 @@ def test_bytes_no_supported_encoding_reads_are_an_encoding_error(
 
 #: Magic bytes of formats fzgap does not read → words of the message that says what the file is.
 UNSUPPORTED = {
-    b"\x89PNG\r\n\x1a\n": "an image",
-    b"\xff\xd8\xff\xe0": "an image",
-    b"GIF89a": "an image",
-    b"II*\x00": "an image",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "a legacy Office file",
-    b"\x1f\x8b\x08": "a compressed archive",
-    b"7z\xbc\xaf\x27\x1c": "a compressed archive",
-    b"Rar!\x1a\x07": "a compressed archive",
-    b"{\\rtf1": "an RTF file",
-    b"PK\x03\x04": "a ZIP archive",
-    b"PK\x03\x04xl/": "an Excel workbook",
-    b"PK\x03\x04ppt/": "a PowerPoint file",
+    b"\x89PNG\r\n\x1a\n": "这是图片",
+    b"\xff\xd8\xff\xe0": "这是图片",
+    b"GIF89a": "这是图片",
+    b"II*\x00": "这是图片",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "这是旧版 Office 文件",
+    b"\x1f\x8b\x08": "这是压缩包",
+    b"7z\xbc\xaf\x27\x1c": "这是压缩包",
+    b"Rar!\x1a\x07": "这是压缩包",
+    b"{\\rtf1": "这是 RTF 文件",
+    b"PK\x03\x04": "这是 ZIP 压缩包",
+    b"PK\x03\x04xl/": "这是 Excel 工作簿",
+    b"PK\x03\x04ppt/": "这是 PowerPoint 文件",
 }
 
 
@@ -185,7 +187,7 @@ def test_known_formats_fzgap_does_not_read_are_unsupported(head: bytes, tail: by
     # no part names in the tail: a ZIP's kind is told by the first part name
     assume(b"/" not in tail and b"]" not in tail)
     exc = _refused(head + tail, UnsupportedFormatError)
-    assert exc.problem.startswith(f"is {UNSUPPORTED[head]}")
+    assert exc.problem.startswith(UNSUPPORTED[head])
 
 
 BROKEN = {b"%PDF-1.4\n": ".pdf", b"PK\x03\x04word/": ".docx"}
@@ -197,7 +199,7 @@ def test_broken_containers_are_corrupt_documents(head: bytes, tail: bytes, named
     assume(b"%%EOF" not in tail and b"PK\x05\x06" not in tail)  # no real structure by chance
     name = f"fuzz{BROKEN[head]}" if named else None
     exc = _refused(head + tail, CorruptDocumentError, name)
-    assert "damaged" in exc.problem
+    assert "已损坏" in exc.problem or "缺少必需的部件" in exc.problem
 
 
 @settings(max_examples=100, deadline=None)
@@ -206,14 +208,14 @@ def test_broken_containers_are_corrupt_documents(head: bytes, tail: bytes, named
 )
 def test_a_container_named_as_text_is_a_format_mismatch(head: bytes, tail: bytes, ext: str) -> None:
     exc = _refused(head + tail, FormatMismatchError, f"fuzz{ext}")
-    assert exc.problem.startswith(f"extension says {ext or 'plain text'} but the content is")
+    assert exc.problem.startswith(f"扩展名是 {ext or '（无，纯文本）'}，但内容是")
 
 
 @settings(max_examples=50, deadline=None)
 @given(prose_lines(), st.sampled_from([".pdf", ".docx", ".doc", ".wps", ".png", ".xlsx", ".zip"]))
 def test_text_named_as_another_format_is_a_format_mismatch(lines: list[str], ext: str) -> None:
     exc = _refused("\n".join(lines).encode("utf-8"), FormatMismatchError, f"report{ext}")
-    assert exc.problem.startswith(f"extension says {ext} but the content is text")
+    assert exc.problem.startswith(f"扩展名是 {ext}，但内容是纯文本")
 
 
 # --- any bytes at all ----------------------------------------------------------------------------
@@ -227,6 +229,8 @@ CONTENT_ERRORS = (
     FormatMismatchError,
     CorruptDocumentError,
     NoTextLayerError,
+    NotChineseError,
+    HostileDocumentError,
 )
 _BLANK = b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"
 

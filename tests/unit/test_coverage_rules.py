@@ -159,7 +159,11 @@ def test_one_main_paragraph_with_a_concrete_fact_is_covered(
     assert codes(result)[0] == "COVERED_CONCRETE"
     assert result.reasons[0].message.startswith("1段主要报告复议工作，有具体事实（")
     assert all(f in result.reasons[0].message for f in facts)
-    assert result.evidence == (Evidence(0, "achievement", HIGH, text, True, facts, True),)
+    (ev,) = result.evidence
+    assert ev == Evidence(0, "achievement", HIGH, text, True, facts, True, ev.facts)
+    # each fact comes with its phrase, whose span points into the paragraph's text
+    assert tuple(f.text for f in ev.facts) == facts
+    assert all(f.text in f.phrase and text[f.start : f.end] == f.phrase for f in ev.facts)
     assert result.counts == AreaCounts(1, 1, len(text), 1.0, len(facts), 0, 0)
 
 

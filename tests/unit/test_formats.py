@@ -234,7 +234,7 @@ def test_scanned_pdf_without_text_layer_is_refused(tmp_path) -> None:
     c = canvas.Canvas(buf, pagesize=A4)
     c.rect(72, 72, 300, 400, fill=1)  # a page with only graphics, as a scan has
     c.save()
-    with pytest.raises(NoTextLayerError, match="no text layer"):
+    with pytest.raises(NoTextLayerError, match="没有文字层"):
         load_document(buf.getvalue(), name="scan.pdf")
 
 
@@ -246,7 +246,7 @@ def test_password_protected_pdf_is_refused_by_name() -> None:
     c = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("secret"))
     c.drawString(100, 700, "report")
     c.save()
-    with pytest.raises(CorruptDocumentError, match="password-protected"):
+    with pytest.raises(CorruptDocumentError, match="设置了密码"):
         load_document(buf.getvalue(), name="locked.pdf")
 
 

@@ -16,7 +16,17 @@ from fzgap.errors import FzgapError
 __all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
 
 #: Command modules, in the order ``fzgap --help`` lists them.
-COMMANDS: tuple[str, ...] = ("analyze", "segment", "classify", "explain", "train", "evaluate")
+COMMANDS: tuple[str, ...] = (
+    "analyze",
+    "segment",
+    "classify",
+    "explain",
+    "train",
+    "evaluate",
+    "serve",
+    "users",
+    "corrections",
+)
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
@@ -24,8 +34,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors on one line and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        sys.stderr.write(f"{self.prog}: 错误: {message}（用法见 '{self.prog} --help'）\n")
         raise SystemExit(EXIT_USAGE)
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from fzgap import __version__
+
+        parser.exit(message=f"fzgap {__version__}\n")
 
 
 def _command(name: str):
@@ -34,8 +56,6 @@ def _command(name: str):
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every command and its example."""
-    from fzgap import __version__
-
     parser = _Parser(
         prog="fzgap",
         description=(
@@ -43,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Example: fzgap analyze examples/qinghe-county-2024.txt",
     )
-    parser.add_argument("--version", action="version", version=f"fzgap {__version__}")
+    parser.add_argument("--version", action=_Version, help="show fzgap's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         mod = _command(name)
@@ -69,10 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args) or 0)
     except FzgapError as exc:
-        sys.stderr.write(f"fzgap: error: {exc}\n")
+        sys.stderr.write(f"fzgap: 错误: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("fzgap: interrupted\n")
+        sys.stderr.write("fzgap: 已中断\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK

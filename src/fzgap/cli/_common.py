@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from fzgap.analyze.ingest import DEFAULT_MAX_BYTES
 from fzgap.errors import FzgapError
 
-__all__ = ["add_max_size", "max_bytes", "UsageError", "add_model", "read_lines"]
+__all__ = [
+    "add_max_size",
+    "max_bytes",
+    "UsageError",
+    "add_model",
+    "read_lines",
+    "Progress",
+]
 
 
 class UsageError(FzgapError):
@@ -65,3 +73,54 @@ def read_lines(source: str) -> list[str]:
     if not lines:
         raise EmptyDocumentError(name, "holds no text")
     return lines
+
+
+class Progress:
+    """Progress of a long command on stderr: a tqdm bar per stage on a terminal, fed by messages.
+
+    Messages ending in ``fold N/M`` move the bar; others are printed above it. When stderr is
+    not a terminal, the fold messages are dropped and the others printed as lines.
+
+    Parameters
+    ----------
+    command : str
+        Name shown in front of each message (``evaluate``, ``train``).
+    """
+
+    _STEP = __import__("re").compile(r"^\s*(?P<stage>.*?):? fold (?P<n>\d+)/(?P<total>\d+)$")
+
+    def __init__(self, command: str) -> None:
+        import sys
+
+        self.command = command
+        self.tty = sys.stderr.isatty()
+        self._bar: Any = None
+        self._stage = ""
+
+    def __call__(self, message: str) -> None:
+        import sys
+
+        m = self._STEP.match(message)
+        if m is None:
+            line = f"[fzgap {self.command}] {message.strip()}"
+            if self._bar is not None:
+                self._bar.write(line, file=sys.stderr)
+            else:
+                print(line, file=sys.stderr, flush=True)
+            return
+        if not self.tty:
+            return
+        from tqdm import tqdm
+
+        if self._bar is None or m["stage"] != self._stage:
+            self.close()
+            self._stage = m["stage"]
+            self._bar = tqdm(total=int(m["total"]), desc=self._stage, unit="折", file=sys.stderr)
+        self._bar.n = int(m["n"])
+        self._bar.refresh()
+
+    def close(self) -> None:
+        """Close the current bar."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None

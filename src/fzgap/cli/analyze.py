@@ -8,10 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from fzgap.analyze.batch import DEFAULT_TIMEOUT
+from fzgap.analyze.batch_writer import BatchWriter
 from fzgap.analyze.constants import STATUS_ORDER
 from fzgap.analyze.output import write_output
 from fzgap.analyze.render import FORMATS, render_one
 from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
+from fzgap.cli._paths import FolderLock, check_batch_out, check_single_out, format_for
 
 NAME = "analyze"
 HELP = "audit reports: for each checklist area, covered / thin / missing, with reasons and evidence"
@@ -22,7 +25,8 @@ EXAMPLE = (
     "# batch: per-report JSON + summary.csv/.xlsx\n"
     "fzgap analyze reports/ --format xlsx --out summary.xlsx\n"
     "fzgap analyze draft.txt --fail-on thin                   "
-    "# exit 1 if any area is thin or missing"
+    "# exit 1 if any area is thin or missing\n"
+    "fzgap analyze report.txt --width 80 --lang en | less    # English labels, 80 columns"
 )
 
 
@@ -35,12 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report files (.txt .html .docx .pdf) or folders of them",
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        help="output format (default: the extension of --out, else text)",
     )
     parser.add_argument(
         "--out",
-        help="output file; for a batch, a folder (per-report files + summary.csv/.xlsx) "
-        "or a .jsonl/.csv/.xlsx file",
+        help="output file (its extension chooses the format); for a batch, a folder "
+        "(per-report files + summary.csv/.xlsx, locked while the batch runs) "
+        "or a .jsonl/.csv/.xlsx file; never an input file or inside an input folder",
     )
     add_model(parser)
     parser.add_argument(
@@ -67,7 +74,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786",
     )
     parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="give up on one report after this long and report it as an error "
+        "(default: %(default)g; 0 = no limit)",
+    )
+    parser.add_argument(
         "--resume", action="store_true", help="skip reports already audited in the --out folder"
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="columns of the text audit (default: the terminal's width, else 100)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the text and md audits (default: zh; json and the xlsx data sheet "
+        "keep English ids)",
     )
     parser.add_argument(
         "--fail-on",
@@ -80,6 +108,18 @@ def _colour(args: argparse.Namespace) -> bool:
     return args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _width(args: argparse.Namespace) -> int | None:
+    if args.width is not None:
+        if args.width < 40:
+            raise UsageError("--width must be at least 40")
+        return int(args.width)
+    if args.out is None and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
 def _failed(statuses: Sequence[str], level: str | None) -> bool:
     return level is not None and any(
         STATUS_ORDER.index(s) <= STATUS_ORDER.index(level) for s in statuses
@@ -89,48 +129,72 @@ def _failed(statuses: Sequence[str], level: str | None) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Audit one file or a batch."""
     from fzgap.analyze.audit import analyze_file
-    from fzgap.analyze.batch import collect_inputs
+    from fzgap.analyze.batch import collect_inputs, time_budget
+    from fzgap.model.artifact import read_manifest
     from fzgap.model.checklist import load_checklist
     from fzgap.model.scorer import load_model
 
     if args.jobs == 0 or args.jobs < -1:
-        raise UsageError("--jobs must be a positive number or -1")
+        raise UsageError("--jobs 必须是正整数或 -1")
     if args.scheduler and args.backend != "dask":
-        raise UsageError("--scheduler needs --backend dask")
+        raise UsageError("--scheduler 需要同时给出 --backend dask")
+    if args.timeout < 0:
+        raise UsageError("--timeout 不能是负数（0 表示不限时）")
     limit = max_bytes(args)
+    _width(args)  # a bad --width fails before any work
+    args.format = format_for(args.format, args.out)
     # Fail fast on a bad model or checklist, before touching any report.
-    model = load_model(args.model)
     checklist = load_checklist(args.checklist)
     single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir()
     if single:
         if args.resume:
-            raise UsageError("--resume is for batches with an --out folder")
+            raise UsageError("--resume 用于批量处理，需要 --out 文件夹")
         if args.format == "xlsx" and args.out is None and sys.stdout.isatty():
-            raise UsageError("xlsx output needs --out FILE.xlsx")
-        report = analyze_file(args.paths[0], model=model, checklist=checklist, max_bytes=limit)
-        write_output(render_one(report, args.format, colour=_colour(args)), args.out)
+            raise UsageError("xlsx 输出需要 --out 文件名.xlsx")
+        check_single_out(args.out, args.paths)
+        model = load_model(args.model)
+        with time_budget(args.timeout or None, args.paths[0]):
+            report = analyze_file(args.paths[0], model=model, checklist=checklist, max_bytes=limit)
+        text = render_one(
+            report, args.format, colour=_colour(args), width=_width(args), lang=args.lang
+        )
+        write_output(text, args.out)
         return 1 if _failed(list(report.statuses.values()), args.fail_on) else 0
+    # The workers load the model; here only its manifest is checked.
+    read_manifest(args.model) if args.model else None
     return _batch(args, collect_inputs(args.paths), limit)
 
 
 def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
-    from fzgap.analyze.batch import run_batch
-    from fzgap.analyze.batch_writer import BatchWriter
+    """Check the outputs, lock the folder, run."""
 
     if not inputs:
-        raise UsageError(f"no report files (.txt .html .docx .pdf) in {' '.join(args.paths)}")
-    out = Path(args.out) if args.out else None
-    folder = out is not None and (out.is_dir() or not out.suffix)
+        raise UsageError(f"{' '.join(args.paths)}: 里面没有报告文件（.txt .html .docx .pdf）")
+    folder = check_batch_out(args.out, args.paths, inputs, args.format)
+    out = Path(args.out) if args.out and args.out != "-" else None
     if not folder and args.format in ("json", "md", "html"):
-        raise UsageError(f"a batch in {args.format} writes one file per report: give --out FOLDER")
+        raise UsageError(f"批量输出 {args.format} 是每份报告一个文件：请给出 --out 文件夹")
     if not folder and args.format == "xlsx" and out is None and sys.stdout.isatty():
-        raise UsageError("xlsx output needs --out FILE.xlsx or --out FOLDER")
+        raise UsageError("xlsx 输出需要 --out 文件名.xlsx 或 --out 文件夹")
     if args.resume and not folder:
-        raise UsageError("--resume needs --out FOLDER (where earlier results are)")
+        raise UsageError("--resume 需要 --out 文件夹（之前结果所在的位置）")
     if folder:
         assert out is not None  # folder implies an --out path
-        out.mkdir(parents=True, exist_ok=True)
-    writer = BatchWriter(args.format, out if folder else None, inputs)
+        with FolderLock(out):
+            return _run(args, inputs, limit, BatchWriter(args.format, out, inputs), out)
+    return _run(args, inputs, limit, BatchWriter(args.format, None, inputs, out), None)
+
+
+def _run(
+    args: argparse.Namespace,
+    inputs: list[Path],
+    limit: int,
+    writer: BatchWriter,
+    folder: Path | None,
+) -> int:
+    """Run the batch into the writer; print the errors and the count."""
+    from fzgap.analyze.batch import run_batch
+
     bar = _progress(len(inputs))
     try:
         for item in run_batch(
@@ -141,27 +205,35 @@ def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
             backend=args.backend,
             scheduler=args.scheduler,
             max_bytes=limit,
-            resume_dir=out if args.resume else None,
+            resume_dir=folder if args.resume else None,
             progress=bar.update if bar else None,
+            timeout=args.timeout or None,
         ):
             writer.add(item)
+        if folder is not None:
+            writer.finish()
+            table = writer.stream(_width(args), args.lang) if args.format == "text" else None
+            if table is not None:
+                write_output(table, None)
+        else:
+            data = writer.stream(_width(args), args.lang)
+            if data is not None:
+                write_output(data, writer.out_file)
+    except BaseException:
+        writer.abort()
+        raise
     finally:
         if bar:
             bar.close()
-    if folder:
-        writer.finish()
-        if args.format == "text":
-            write_output(writer.stream(), None)
-    else:
-        write_output(writer.stream(), out)
-    errors = [i for i in writer.items if i.error]
+    items = writer.items
+    errors = [i for i in items if i.error]
     for i in errors:
-        sys.stderr.write(f"fzgap: error: {i.source}: {i.error}\n")
-    done = [i for i in writer.items if i.report is not None]
-    skipped = sum(i.skipped for i in writer.items)
+        sys.stderr.write(f"fzgap: 错误: {i.source}: {i.error}\n")
+    done = [i for i in items if i.report is not None]
+    skipped = sum(i.skipped for i in items)
     sys.stderr.write(
-        f"fzgap: {len(done)} audited ({skipped} resumed), {len(errors)} failed"
-        + (f"; results in {out}" if folder else "")
+        f"fzgap: 已审查 {len(done)} 份（其中 {skipped} 份沿用上次结果），失败 {len(errors)} 份"
+        + (f"；结果在 {folder}" if folder is not None else "")
         + "\n"
     )
     if errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from fzgap.analyze.output import write_output
 
@@ -37,17 +38,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate and write the model card."""
+    from fzgap.cli._common import Progress
     from fzgap.model.artifact import read_manifest
     from fzgap.model.errors import ModelError
     from fzgap.train.corpus import load_corpus
     from fzgap.train.evaluate import evaluate_corpus
     from fzgap.train.modelcard import metrics_table, render_model_card
 
-    def say(msg: str) -> None:
-        print(f"[fzgap evaluate] {msg}", file=sys.stderr, flush=True)
-
+    say = Progress("evaluate")
     corpus = load_corpus(args.data)
-    evaluation = evaluate_corpus(corpus, n_jobs=args.jobs, progress=say)
+    try:
+        evaluation = evaluate_corpus(corpus, n_jobs=args.jobs, progress=say)
+    finally:
+        say.close()
     try:
         from fzgap.model.artifact import default_model_dir
 
@@ -59,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
         + (f" --data {args.data}" if args.data else "")
         + f" --out {args.out} --jobs {args.jobs}"
     )
-    card = render_model_card(manifest, evaluation, command)
+    old = Path(args.out) if args.out != "-" else None
+    previous = old.read_text(encoding="utf-8") if old and old.is_file() else None
+    card = render_model_card(manifest, evaluation, command, previous)
     print(metrics_table(evaluation.all), file=sys.stderr)
     write_output(card, None if args.out == "-" else args.out)
     return 0
