@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["section_of_heading", "section_of_text", "is_first_responsibility_heading"]
+__all__ = [
+    "section_of_heading",
+    "section_of_text",
+    "is_first_responsibility_heading",
+    "is_merged_heading",
+    "is_plan_sentence",
+]
 
 _OTHER = re.compile(r"^其[他它].{0,6}(情况|事项)|其[他它]需要报告")
 _FIRST = re.compile(
@@ -25,6 +31,16 @@ def is_first_responsibility_heading(heading: str) -> bool:
     return bool(_FIRST.search(heading)) and not _PLAN.search(heading)
 
 
+def is_merged_heading(heading: str) -> bool:
+    """Tell whether a heading opens a merged 不足 + 安排 section (存在的问题及下一步打算)."""
+    h = re.sub(r"\s+", "", heading)
+    return bool(
+        re.search(r"不足|问题|短板|差距|薄弱", h)
+        and re.search(r"下一步|下步|打算|安排|计划|思路|措施|努力方向|改进方向", h)
+        and not _ACHIEVEMENT.search(h.replace("措施", ""))
+    )
+
+
 def section_of_heading(heading: str, report_year: int | None = None) -> str | None:
     """Name the section a top-level heading opens, or ``None`` if the heading does not say.
 
@@ -42,9 +58,10 @@ def section_of_heading(heading: str, report_year: int | None = None) -> str | No
     later = bool(report_year and years and max(years) > report_year)
     if is_first_responsibility_heading(h) and not later:
         return "first_responsibility"
-    if _PLAN.search(h) or (later and not _ACHIEVEMENT.search(h)):
-        if not _ACHIEVEMENT.search(h) or later or re.search(r"下一|明年|今后|安排|打算|计划", h):
-            return "plan"
+    if (_PLAN.search(h) or (later and not _ACHIEVEMENT.search(h))) and (
+        not _ACHIEVEMENT.search(h) or later or re.search(r"下一|明年|今后|安排|打算|计划", h)
+    ):
+        return "plan"
     if _DEFICIENCY.search(h) and not re.search(r"解决|整改.{0,4}(情况|落实)|成效", h):
         return "deficiency"
     if _ACHIEVEMENT.search(h):
@@ -68,3 +85,13 @@ def section_of_text(text: str) -> str:
     if _TEXT_DEFICIENCY.search(text):
         return "deficiency"
     return "achievement"
+
+
+_PLAN_SENTENCE = re.compile(
+    r"^(?:下一步|下步|今后|明年|来年|下一年度?|(?:20\d{2})年[,，]?(?:我|将|要)|[我本].{0,4}将|将|拟|计划)"
+)
+
+
+def is_plan_sentence(sentence: str) -> bool:
+    """Tell whether a sentence states an intention (下一步，将……) rather than a shortcoming."""
+    return bool(_PLAN_SENTENCE.search(sentence.strip()))
