@@ -34,9 +34,16 @@ def render_markdown(report: AuditReport) -> str:
     out += [
         "",
         "**报告结构**："
-        + "；".join(f"{p.id} {p.name}{'✓' if p.present else '✗（缺）'}" for p in s.parts),
+        + "；".join(f"{p.id} {p.name}{'✓' if p.present else ('✗（缺）' if p.required else '（无）')}" for p in s.parts),
         "",
     ]
+    if s.checks:
+        marks = {"ok": "✓", "problem": "✗", "unknown": "？"}
+        out += [
+            "**形式检查**："
+            + "；".join(f"{marks.get(k.status, '？')} {_md(k.message)}" for k in s.checks),
+            "",
+        ]
     for a in report.areas:
         out.append(f"### {a.name}：{STATUS_ZH[a.status]}")
         out.append("")

@@ -19,6 +19,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "标题 title"),
     *((a, f"{AREA_NAMES_ZH[a]} {a}") for a in AREAS),
     ("missing_parts", "缺少的结构部分 missing parts"),
+    ("form", "形式检查 form checks"),
     ("notes", "薄弱/缺失理由 reasons"),
     ("error", "错误 error"),
 )
@@ -38,6 +39,7 @@ def summary_row(source: str, audit: AuditReport | None, error: str | None = None
         year=str(s.year or ""),
         title=s.title or "",
         missing_parts="、".join(s.missing_parts),
+        form="；".join(k.message for k in s.checks if k.status != "ok"),
     )
     notes = []
     for a in audit.areas:
@@ -92,6 +94,7 @@ def render_xlsx(
         "year": 8,
         "title": 40,
         "missing_parts": 30,
+        "form": 40,
         "notes": 60,
         "error": 40,
     }

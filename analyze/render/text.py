@@ -32,8 +32,13 @@ def render_text(report: AuditReport, colour: bool = False, evidence: int = 2) ->
         c(_BOLD, s.title or report.document.source),
         f"单位 {s.unit or '—'} · 年度 {s.year or '—'} · {report.document.paragraphs} 段 · {report.document.source}",
     ]
-    parts = "  ".join(f"{p.id}{'✓' if p.present else '✗'} {p.name}" for p in s.parts)
+    parts = "  ".join(f"{p.id}{'✓' if p.present else ('✗' if p.required else '–')} {p.name}" for p in s.parts)
     lines.append(f"结构: {parts}")
+    if s.checks:
+        marks = {"ok": "✓", "problem": "✗", "unknown": "?"}
+        lines.append(
+            "形式: " + "  ".join(f"{marks.get(k.status, '?')} {k.message}" for k in s.checks)
+        )
     lines.append("")
     for a in report.areas:
         status = c(
