@@ -8,6 +8,7 @@ from what each paragraph says, decoded in the order of a report (:func:`decode_s
 
 from __future__ import annotations
 
+from fzgap.analyze.segment._agreement import section_agreement
 from fzgap.analyze.segment._decode import TRANSITIONS, decode_sections
 from fzgap.analyze.segment._headings import (
     STYLE_RANK,
@@ -40,6 +41,7 @@ __all__ = [
     "is_merged_heading",
     "looks_like_heading",
     "match_marker",
+    "section_agreement",
     "section_of_heading",
     "section_of_text",
     "segment",

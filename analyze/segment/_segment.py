@@ -17,6 +17,7 @@ from fzgap.analyze.segment._headings import (
 )
 from fzgap.analyze.segment._typing import Typed, type_sections
 from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
+from fzgap.model.sections import SectionModel
 from fzgap.model.textnorm import normalize
 
 __all__ = ["Kind", "Paragraph", "SegmentedReport", "segment"]
@@ -185,13 +186,15 @@ def _find_headings(items: list[_Item], body: list[int]) -> None:
             it.heading, it.standalone, it.style = it.norm, True, "plain"
 
 
-def segment(doc: Document) -> SegmentedReport:
+def segment(doc: Document, section_model: SectionModel | None = None) -> SegmentedReport:
     """Split a document into paragraphs with kind, heading path and section.
 
     Parameters
     ----------
     doc : Document
         Output of :func:`fzgap.analyze.ingest.load_document`.
+    section_model : SectionModel, optional
+        The section classifier (default: the shipped one; evaluation passes a held-out fit).
 
     Returns
     -------
@@ -226,6 +229,7 @@ def segment(doc: Document) -> SegmentedReport:
             for i, it in enumerate(items)
         ],
         year,
+        section_model,
     )
     paragraphs = tuple(
         Paragraph(n, t.text, t.norm, t.kind, t.section, t.headings, t.level)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from fzgap.analyze.segment._sections import (
     section_of_heading,
 )
 from fzgap.model.areas import SECTIONS
-from fzgap.model.sections import load_section_model
+from fzgap.model.sections import SectionModel, load_section_model
 from fzgap.model.textnorm import normalize
 
 __all__ = ["Typed", "TypedRow", "TypedReport", "type_sections", "content_evidence"]
@@ -106,13 +106,15 @@ def _split_merged(text: str) -> list[str]:
     return [text]
 
 
-def content_evidence(texts: list[str]) -> np.ndarray:
+def content_evidence(texts: list[str], model: SectionModel | None = None) -> np.ndarray:
     """Log-score of each section type for each text: the section classifier plus wording cues.
 
     Parameters
     ----------
     texts : list of str
         Paragraphs as written.
+    model : SectionModel, optional
+        The section classifier (default: the shipped one).
 
     Returns
     -------
@@ -120,7 +122,8 @@ def content_evidence(texts: list[str]) -> np.ndarray:
     """
     if not texts:
         return np.zeros((0, len(SECTIONS)))
-    ev = np.log(np.clip(load_section_model().predict_proba(texts), 1e-6, 1.0))
+    m = model or load_section_model()
+    ev = np.log(np.clip(m.predict_proba(texts), 1e-6, 1.0))
     for i, text in enumerate(texts):
         norm = normalize(text)
         if is_plan_sentence(norm) or re.search(r"(?:下一步|下一年度?|明年).{0,8}将", norm[:30]):
@@ -130,7 +133,9 @@ def content_evidence(texts: list[str]) -> np.ndarray:
     return ev
 
 
-def type_sections(lines: list[Typed], year: int | None) -> TypedReport:
+def type_sections(
+    lines: list[Typed], year: int | None, model: SectionModel | None = None
+) -> TypedReport:
     """Give every line its kind, heading path, level and section.
 
     Parameters
@@ -139,6 +144,8 @@ def type_sections(lines: list[Typed], year: int | None) -> TypedReport:
         The report's lines in order, with their role and heading (see :class:`Typed`).
     year : int or None
         The year the report reviews (a heading naming a later year is the plan).
+    model : SectionModel, optional
+        The section classifier (default: the shipped one).
 
     Returns
     -------
@@ -221,7 +228,7 @@ def type_sections(lines: list[Typed], year: int | None) -> TypedReport:
 
     free = [k for k, r in enumerate(rows) if r[5] != "hard"]
     ev = np.full((len(rows), len(SECTIONS)), _NEG)
-    content = content_evidence([rows[k][0].text for k in free])
+    content = content_evidence([rows[k][0].text for k in free], model)
     allowed = {
         "content": [s for s in SECTIONS if s != "annex"],
         "topic": ["achievement", "first_responsibility", "deficiency", "plan"],
