@@ -1,4 +1,5 @@
-"""Batches: many reports, in parallel (joblib) or on a dask.distributed cluster; one bad file never stops them."""
+"""Batches: many reports, in parallel (joblib) or on a dask.distributed cluster; one bad file never
+stops them."""
 
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ class BatchWriter:
         self.items: list[BatchItem] = []
 
     def add(self, item: BatchItem) -> None:
-        """Record an item and, in folder mode, write its files now (so an interrupted batch can resume)."""
+        """Record an item and, in folder mode, write its files now (so an interrupted batch can
+        resume)."""
         self.items.append(item)
         if self.out_dir is None or item.report is None or item.skipped:
             return

@@ -1,6 +1,8 @@
-"""The analyzer's shared vocabulary: statuses with their Chinese labels, symbols and colours; area colours.
+"""The analyzer's shared vocabulary: statuses with their Chinese labels, symbols and colours; area
+colours.
 
-Every renderer, the batch summary and the web tool read these, so a status looks the same everywhere.
+Every renderer, the batch summary and the web tool read these, so a status looks the same
+everywhere.
 """
 
 from __future__ import annotations

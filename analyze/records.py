@@ -1,4 +1,5 @@
-"""The audit's records: frozen, typed, with ``to_dict()`` and ``from_dict()``; the contract between layers.
+"""The audit's records: frozen, typed, with ``to_dict()`` and ``from_dict()``; the contract between
+layers.
 
 ``AuditReport.from_dict(report.to_dict()) == report`` for every audit: a saved audit (a batch's
 JSON files, ``--resume``, the web tool's store) is read back into the same records.

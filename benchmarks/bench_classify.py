@@ -1,5 +1,5 @@
-"""Throughput of `fzgap classify` on a few MB of paragraphs, beside plain `jieba.lcut` on the same text,
-and the model's load time. Run: python benchmarks/bench_classify.py [--mb 3]
+"""Throughput of `fzgap classify` on a few MB of paragraphs, beside plain `jieba.lcut` on the same
+text, and the model's load time. Run: python benchmarks/bench_classify.py [--mb 3]
 
 The paragraphs are built from the labelled corpus by joining pairs of rows, so that every
 paragraph is distinct (no cache can help) and the text is in the genre.
@@ -60,11 +60,15 @@ def main() -> None:
     import platform
 
     lines = [
-        f"- Text: {len(texts)} distinct paragraphs, {mb:.2f} MB UTF-8 (pairs of corpus rows joined).",
+        f"- Text: {len(texts)} distinct paragraphs, {mb:.2f} MB UTF-8 "
+        "(pairs of corpus rows joined).",
         f"- Model load (SHA-256 check + unpickle, libraries already imported): {load_s:.3f} s",
-        f"- Plain `jieba.lcut` (default dictionary, HMM on): **{mb / jieba_s:.2f} MB/s** ({jieba_s:.1f} s)",
-        f"- `fzgap classify` (normalise, jieba words + character n-grams, 5 areas): **{mb / classify_s:.2f} MB/s** ({classify_s:.1f} s)",
-        f"- Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        f"- Plain `jieba.lcut` (default dictionary, HMM on): **{mb / jieba_s:.2f} MB/s** "
+        f"({jieba_s:.1f} s)",
+        "- `fzgap classify` (normalise, jieba words + character n-grams, 5 areas): "
+        f"**{mb / classify_s:.2f} MB/s** ({classify_s:.1f} s)",
+        f"- Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}.",
     ]
     print("\n".join(lines))
     if args.card:

@@ -146,17 +146,21 @@ def read_manifest(directory: str | Path) -> dict[str, Any]:
         raise ModelError(f"{path}: manifest is not valid JSON ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
         raise ModelError(
-            f"{path}: unsupported manifest format {manifest.get('format_version') if isinstance(manifest, dict) else '?'} (this fzgap reads {FORMAT_VERSION})"
+            f"{path}: unsupported manifest format "
+            f"{manifest.get('format_version') if isinstance(manifest, dict) else '?'} "
+            f"(this fzgap reads {FORMAT_VERSION})"
         )
     if manifest.get("labels") != list(AREAS):
         raise ModelError(
-            f"{path}: model labels {manifest.get('labels')} differ from this fzgap's areas {list(AREAS)}"
+            f"{path}: model labels {manifest.get('labels')} "
+            f"differ from this fzgap's areas {list(AREAS)}"
         )
     return manifest
 
 
 def _compatible(built: str, running: str) -> bool:
-    """Same major.minor: pickles of scikit-learn estimators are only safe within one minor version."""
+    """Same major.minor: pickles of scikit-learn estimators are only safe within one minor
+    version."""
     return built.split(".")[:2] == running.split(".")[:2]
 
 
@@ -179,18 +183,21 @@ def load_pipeline(directory: str | Path | None = None) -> tuple[Any, dict[str, A
     digest = sha256_file(artifact)
     if digest != manifest.get("artifact_sha256"):
         raise ModelError(
-            f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; the file was changed or damaged, refusing to load it"
+            f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; "
+            "the file was changed or damaged, refusing to load it"
         )
     running = library_versions()
     for name in ("scikit-learn", "numpy"):
         built = manifest.get("versions", {}).get(name, "unknown")
         if name == "scikit-learn" and not _compatible(built, running[name]):
             raise ModelError(
-                f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`"
+                f"{artifact}: built with {name} {built}, running {running[name]}; "
+                "retrain it with `fzgap train`"
             )
         if name == "numpy" and built.split(".")[:1] != running[name].split(".")[:1]:
             raise ModelError(
-                f"{artifact}: built with {name} {built}, running {running[name]}; retrain it with `fzgap train`"
+                f"{artifact}: built with {name} {built}, running {running[name]}; "
+                "retrain it with `fzgap train`"
             )
     try:
         pipeline = joblib.load(artifact)

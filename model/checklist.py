@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -114,8 +115,14 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
             raise ChecklistError(f"{w}: '{k}' must lie in (0, 1]")
     return Rules(
         sections,
-        **ints,
-        **floats,
+        covered_min_concrete_main=ints["covered_min_concrete_main"],
+        covered_min_main=ints["covered_min_main"],
+        covered_min_labelled=ints["covered_min_labelled"],
+        main_share=floats["main_share"],
+        concrete_min_subitems=ints["concrete_min_subitems"],
+        section_threshold_factor=floats["section_threshold_factor"],
+        passing_min_score=floats["passing_min_score"],
+        min_evidence_score=floats["min_evidence_score"],
         strong_units=tuple(_need(t, "strong_units", list, w)),
         weak_verbs=tuple(_need(t, "weak_verbs", list, w)),
     )
@@ -148,7 +155,7 @@ def _area(t: dict[str, Any], n: int, where: str) -> AreaSpec:
     )
 
 
-def load_checklist(path: str | Path | None = None) -> Checklist:
+def load_checklist(path: str | os.PathLike[str] | None = None) -> Checklist:
     """Load and validate a checklist TOML file (default: the one shipped with the model).
 
     Raises

@@ -164,7 +164,8 @@ def build_pipeline(
         parts.append(("chars", _chars()))
     return Pipeline(
         [
-            # Normalise once (simplified, half-width, numbers as 0); both feature sets read the result.
+            # Normalise once (simplified, half-width, numbers as 0); both feature sets read the
+            # result.
             ("prepare", FunctionTransformer(prepare_all)),
             ("features", FeatureUnion(parts)),
             ("clf", ThresholdedOneVsRest(C=C, cv=cv, random_state=random_state)),

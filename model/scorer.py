@@ -7,6 +7,7 @@ for that kind (the shipped one is ``tfidf-ovr``, :class:`fzgap.model.tfidf.Tfidf
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,7 +141,8 @@ _LOADERS: dict[str, Loader] = {}
 
 
 def register_kind(kind: str, loader: Loader) -> None:
-    """Make :func:`load_model` load model folders whose manifest says ``kind`` with ``loader(folder, manifest)``."""
+    """Make :func:`load_model` load model folders whose manifest says ``kind`` with
+    ``loader(folder, manifest)``."""
     _LOADERS[kind] = loader
 
 
@@ -149,7 +151,8 @@ def _loader(kind: str) -> Loader:
         import fzgap.model.tfidf  # noqa: F401  (registers itself)
     if kind not in _LOADERS:
         raise ModelError(
-            f"unknown model kind {kind!r} (this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})"
+            f"unknown model kind {kind!r} "
+            f"(this fzgap loads: {', '.join(sorted(_LOADERS) or [DEFAULT_KIND])})"
         )
     return _LOADERS[kind]
 
@@ -166,7 +169,7 @@ def _cached(path: str | None) -> Scorer:
     return _loader(kind)(directory, manifest)
 
 
-def load_model(path: str | Path | None = None) -> Scorer:
+def load_model(path: str | os.PathLike[str] | None = None) -> Scorer:
     """Load and verify a model folder (default: the model shipped with fzgap); cached per path.
 
     Raises

@@ -9,7 +9,8 @@ import zhconv
 
 __all__ = ["normalize", "to_halfwidth"]
 
-# Full-width ASCII block (！ to ～) maps to ASCII by a fixed offset; the ideographic space to a space.
+# Full-width ASCII block (！ to ～) maps to ASCII by a fixed offset; the ideographic space to a
+# space.
 _HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALFWIDTH[0x3000] = 0x20
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")

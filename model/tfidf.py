@@ -1,4 +1,5 @@
-"""The TF-IDF one-vs-rest scorer (manifest kind ``tfidf-ovr``): the first :class:`~fzgap.model.scorer.Scorer`."""
+"""The TF-IDF one-vs-rest scorer (manifest kind ``tfidf-ovr``): the first
+:class:`~fzgap.model.scorer.Scorer`."""
 
 from __future__ import annotations
 

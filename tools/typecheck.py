@@ -28,7 +28,8 @@ def main() -> int:
                 os.symlink(entry, pkg / entry.name)
         for name, folder in MAPPED.items():
             os.symlink(ROOT / folder, pkg / name)
-        cmd = [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "-p", "fzgap"]
+        config = str(ROOT / "pyproject.toml")
+        cmd = [sys.executable, "-m", "mypy", "--config-file", config, "-p", "fzgap"]
         env = {**os.environ, "MYPYPATH": tmp}
         return subprocess.call(cmd, cwd=tmp, env=env)
 

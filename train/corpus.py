@@ -155,7 +155,8 @@ def char_grams(text: str, n: int = 5) -> frozenset[str]:
 def near_duplicates(
     texts: list[str], threshold: float = MAX_JACCARD
 ) -> list[tuple[int, int, float]]:
-    """Pairs whose character 5-gram Jaccard similarity reaches ``threshold``, via an inverted index."""
+    """Pairs whose character 5-gram Jaccard similarity reaches ``threshold``, via an inverted
+    index."""
     grams = [char_grams(t) for t in texts]
     index: dict[str, list[int]] = {}
     for i, g in enumerate(grams):

@@ -1,4 +1,5 @@
-"""Evidence in text: sentences, and the strong facts (figures with units, named documents) they carry."""
+"""Evidence in text: sentences, and the strong facts (figures with units, named documents) they
+carry."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def _figure_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
-    """The strong facts of a (normalised) text: figures with a unit, 《named documents》, 〔2023〕N号, named cases.
+    """The strong facts of a (normalised) text: figures with a unit, 《named documents》,
+    〔2023〕N号, named cases.
 
     Parameters
     ----------

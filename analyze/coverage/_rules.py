@@ -1,4 +1,5 @@
-"""The coverage rules (ANNOTATION.md): covered, thin or missing per area, with reasons and evidence."""
+"""The coverage rules (ANNOTATION.md): covered, thin or missing per area, with reasons and
+evidence."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from fzgap.analyze.constants import Status
 from fzgap.analyze.coverage._evidence import strong_facts
 from fzgap.analyze.coverage._scoring import ScoredReport
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, SubItemResult
@@ -59,9 +61,13 @@ def _announces(report: ScoredReport, p: Paragraph, k: int) -> bool:
     """Whether a heading above the paragraph was labelled with the area."""
     thr = report.thresholds[AREAS[k]]
     for q in reversed(report.report.paragraphs[: p.index]):
-        if q.kind == "heading":
-            if q.headings and q.headings[-1] in p.headings and report.scores[q.index, k] >= thr:
-                return True
+        if (
+            q.kind == "heading"
+            and q.headings
+            and q.headings[-1] in p.headings
+            and report.scores[q.index, k] >= thr
+        ):
+            return True
         if len(q.headings) < 1 or not set(q.headings) & set(p.headings):
             break
     return False
@@ -97,7 +103,8 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     area_text = (
         "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
     )
-    # Facts come from the area's own sentences; a paragraph about the area with no single clear sentence lends all its text.
+    # Facts come from the area's own sentences; a paragraph about the area with no single clear
+    # sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(strong_facts(text_for_facts, rules.strong_units)))
     subs = frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
@@ -122,7 +129,8 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
 def _carrier(
     sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]
 ) -> int:
-    """The sentence to show: among those about the area, the one with most strong facts; else the best scored."""
+    """The sentence to show: among those about the area, the one with most strong facts; else the
+    best scored."""
     if not len(sents):
         return 0
     about = [i for i in range(len(sents)) if scores[i] >= floor]
@@ -149,6 +157,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     reasons: list[Reason] = []
     name = spec.zh
 
+    status: Status
     if len(concrete_main) >= rules.covered_min_concrete_main:
         status = "covered"
         facts = [f for h in concrete_main for f in h.evidence.strong_facts][:3]

@@ -66,7 +66,8 @@ def _clauses(
     paragraphs: tuple[Paragraph, ...],
     sentences: tuple[tuple[str, ...], ...],
 ) -> dict[tuple[int, int], tuple[str, float]]:
-    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause long."""
+    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause
+    long."""
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":

@@ -1,4 +1,5 @@
-"""Ingestion: the bytes of any file a supervisor receives (text, HTML, DOCX, PDF) become a ``Document``.
+"""Ingestion: the bytes of any file a supervisor receives (text, HTML, DOCX, PDF) become a
+``Document``.
 
 Encodings are detected, site chrome is removed, and every bad input raises a typed
 :class:`~fzgap.analyze.errors.InputError` with a one-line message.

@@ -36,7 +36,8 @@ def control_ratio(text: str) -> float:
 
 
 def _plausibility(text: str) -> float:
-    """Share of characters a Chinese report plausibly contains (common hanzi, ASCII, CJK punctuation)."""
+    """Share of characters a Chinese report plausibly contains (common hanzi, ASCII, CJK
+    punctuation)."""
     if not text:
         return 0.0
     good = 0
@@ -91,7 +92,8 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         except UnicodeDecodeError as exc:
             raise EncodingDetectionError(
                 source,
-                f"has a {bom_enc} byte-order mark but is not valid {bom_enc} ({exc.reason} at byte {exc.start})",
+                f"has a {bom_enc} byte-order mark but is not valid {bom_enc} "
+                f"({exc.reason} at byte {exc.start})",
             ) from None
         return _checked(text, source, bom_enc), bom_enc.replace("-sig", "") + (
             "-sig" if bom_enc == "utf-8-sig" else ""
@@ -129,6 +131,7 @@ def _checked(text: str, source: str, enc: str) -> str:
     if control_ratio(text) > 0.01:
         raise BinaryDataError(
             source,
-            f"is binary data, not a text report (decodes as {enc} but is mostly control characters)",
+            f"is binary data, not a text report "
+            f"(decodes as {enc} but is mostly control characters)",
         )
     return text

@@ -35,7 +35,18 @@ class Document:
     title_hint : str or None
         A title the container declared (HTML ``<title>``, DOCX core property).
     removed : int
-        How many chrome lines ingestion dropped.
+        How many site-chrome lines ingestion dropped.
+    furniture : int
+        How many other lines were not the report's text: page numbers, running headers and
+        footers, and the 公文 frame lines moved to ``meta``.
+    meta : dict of str to str
+        What the page and the document frame say about the report, keys present only when
+        found: ``published`` (the page's publication date, ISO ``YYYY-MM-DD``, from its
+        ``发布日期`` / ``发布时间`` row or a ``<meta name="PubDate">``-style tag), ``written``
+        (its ``成文日期`` row), ``doc_number`` (文号), ``signer`` (签发人), ``letterhead``
+        (``某县人民政府文件``), ``addressee`` (主送), ``cc`` (抄送), ``issued`` (the ``……印发``
+        line) and ``issued_date`` (its date, ISO), ``disclosure`` (``此件公开发布``),
+        ``contact`` (the 联系人 note).
     """
 
     source: str
@@ -44,6 +55,7 @@ class Document:
     blocks: tuple[Block, ...]
     title_hint: str | None = None
     removed: int = 0
+    furniture: int = 0
     meta: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -59,5 +71,7 @@ class Document:
             "encoding": self.encoding,
             "title_hint": self.title_hint,
             "removed_chrome_lines": self.removed,
+            "removed_furniture_lines": self.furniture,
             "blocks": len(self.blocks),
+            "meta": dict(self.meta),
         }

@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from fzgap.analyze.errors import CorruptDocumentError
-from fzgap.analyze.ingest._document import Block
+from fzgap.analyze.ingest._document import Block, BlockHint
 
 __all__ = ["read_docx"]
 
@@ -24,7 +24,7 @@ def _para_text(p) -> str:
     return "".join(parts).strip()
 
 
-def _style_hint(paragraph, styles: dict[str, str]) -> str:
+def _style_hint(paragraph, styles: dict[str, str]) -> BlockHint:
     style_id = paragraph.find(f"{_W}pPr/{_W}pStyle")
     name = styles.get(style_id.get(_W + "val"), "") if style_id is not None else ""
     lowered = name.lower()

@@ -123,7 +123,8 @@ def html_lines(root: lxml.html.HtmlElement) -> list[str]:
 
 
 def read_html(data: bytes, source: str) -> tuple[list[str], str, str | None]:
-    """Parse an HTML page; return ``(lines, encoding, title)`` with scripts, styles and page furniture removed.
+    """Parse an HTML page; return ``(lines, encoding, title)`` with scripts, styles and page
+    furniture removed.
 
     Raises
     ------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from fzgap.analyze.errors import (
@@ -15,11 +14,11 @@ from fzgap.analyze.errors import (
     NotFoundError,
     UnsupportedFormatError,
 )
-from fzgap.analyze.ingest._chrome import page_mask
 from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.ingest._document import Block, Document
 from fzgap.analyze.ingest._html import looks_like_html, read_html
-from fzgap.analyze.text import looks_like_title
+from fzgap.analyze.ingest._layout import assemble, block_lines, text_lines
+from fzgap.analyze.ingest._pagemeta import meta_from_html_head
 
 __all__ = [
     "load_document",
@@ -51,8 +50,6 @@ TEXT_EXTENSIONS = frozenset(
 #: Suffixes a folder of reports is searched for.
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _FORMAT_OF_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c")
-_STRIP = " \t\u00a0\u3000\ufeff\u200b"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "pdf"),
     (b"PK\x03\x04", "zip"),
@@ -79,7 +76,8 @@ _DESCRIBE = {
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the container format from the first bytes: pdf, docx, xlsx, pptx, zip, ole, image, archive, rtf or text."""
+    """Name the container format from the first bytes: pdf, docx, xlsx, pptx, zip, ole, image,
+    archive, rtf or text."""
     head = data[:8].lstrip(b"\xef\xbb\xbf") if data.startswith(b"\xef\xbb\xbf{") else data[:8]
     for magic, name in _MAGIC:
         if head.startswith(magic):
@@ -92,7 +90,8 @@ def sniff_format(data: bytes) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    # Names of the parts sit in the local headers near the start; a full unzip is not needed to sniff.
+    # Names of the parts sit in the local headers near the start; a full unzip is not needed to
+    # sniff.
     probe = data[: 1 << 16]
     if b"word/" in probe:
         return "docx"
@@ -104,14 +103,16 @@ def _zip_kind(data: bytes) -> str:
 
 
 def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed errors."""
+    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed
+    errors."""
     name = str(path)
     if not path.exists():
         raise NotFoundError(name, "no such file")
     if path.is_dir():
         raise NotAFileError(
             name,
-            "is a directory, not a report file (give the files, or use `fzgap analyze DIR` for a batch)",
+            "is a directory, not a report file "
+            "(give the files, or use `fzgap analyze DIR` for a batch)",
         )
     if not path.is_file():
         raise NotAFileError(name, "is not a regular file")
@@ -119,16 +120,13 @@ def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if size > max_bytes:
         raise FileTooLargeError(
             name,
-            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit (raise it with --max-size)",
+            f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit "
+            "(raise it with --max-size)",
         )
     try:
         return path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-
-
-def _lines(text: str) -> list[str]:
-    return [s for s in (line.strip(_STRIP) for line in _LINE_SPLIT.split(text)) if s]
 
 
 def load_document(
@@ -164,7 +162,10 @@ def load_document(
 
     Examples
     --------
-    >>> doc = load_document(b"\\xe4\\xb8\\x80\\xe3\\x80\\x81\\xe4\\xb8\\xbb\\xe8\\xa6\\x81\\xe4\\xb8\\xbe\\xe6\\x8e\\xaa")
+    >>> doc = load_document(
+    ...     b"\\xe4\\xb8\\x80\\xe3\\x80\\x81\\xe4\\xb8\\xbb"
+    ...     b"\\xe8\\xa6\\x81\\xe4\\xb8\\xbe\\xe6\\x8e\\xaa"
+    ... )
     >>> doc.blocks[0].text
     '一、主要举措'
     """
@@ -191,41 +192,26 @@ def load_document(
 
     title_hint: str | None = None
     encoding: str | None = None
+    head_meta: dict[str, str] = {}
     if kind == "pdf":
         from fzgap.analyze.ingest._pdf import read_pdf
 
-        blocks = [Block(t) for t in read_pdf(data, label)]
+        lines = block_lines(Block(t) for t in read_pdf(data, label))
     elif kind == "docx":
         from fzgap.analyze.ingest._docx import read_docx
 
         blocks, title_hint = read_docx(data, label)
+        lines = block_lines(blocks)
     else:
         text, encoding = decode_text(data, label)
         if looks_like_html(text):
             kind = "html"
-            lines, encoding, title_hint = read_html(data, label)
+            html, encoding, title_hint = read_html(data, label)
+            lines = block_lines(Block(t) for t in html)
+            head_meta = meta_from_html_head(text)
         else:
-            lines = _lines(text)
-        blocks = [Block(t) for t in lines]
-
-    blocks = [Block(b.text.strip(_STRIP), b.hint) for b in blocks if b.text.strip(_STRIP)]
-    keep = page_mask([b.text for b in blocks])
-    kept = tuple(b for b, k in zip(blocks, keep) if k)
-    if not kept:
-        what = "holds only website chrome, no report text" if blocks else "holds no text"
-        raise EmptyDocumentError(label, what)
-    if kind == "html":
-        kept = _with_page_title(kept, title_hint)
-    return Document(label, kind, encoding, kept, title_hint, len(blocks) - len(kept))
-
-
-def _with_page_title(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
-    """Put the page's <title> first when the page body does not print the report's title."""
-    if not title or any(looks_like_title(b.text) for b in blocks[:5]):
-        return blocks
-    # Site names follow the report title: "…年度报告_某某县人民政府", "…报告 - 某某网".
-    cleaned = re.split(r"\s*[_|｜]\s*|\s+[-—–]\s+", title.strip())[0]
-    return (Block(cleaned, "title"), *blocks) if looks_like_title(cleaned) else blocks
+            lines = text_lines(text)
+    return assemble(label, kind, encoding, lines, title_hint, head_meta)
 
 
 def _check_extension(label: str, ext: str | None, kind: str) -> None:
@@ -242,7 +228,8 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
             label,
-            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; rename the file to .{kind}",
+            f"extension says {ext or 'plain text'} but the content is {kind.upper()}; "
+            f"rename the file to .{kind}",
         )
     if ext in (".doc", ".wps") and kind == "text":
         raise FormatMismatchError(

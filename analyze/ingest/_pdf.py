@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import io
-import re
 import statistics
 from dataclasses import dataclass
 
 from fzgap.analyze.errors import CorruptDocumentError, NoTextLayerError
+from fzgap.analyze.ingest._furniture import furniture_mask
+from fzgap.analyze.ingest._reflow import Line, join_lines
+from fzgap.analyze.ingest._reflow import join_text as _join
 
 __all__ = ["read_pdf", "rejoin_lines", "PdfLine"]
-
-_PAGE_NUMBER = re.compile(
-    r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d{1,4}|\d+\s*/\s*\d+)[-—–\s]*$"
-)
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +68,8 @@ def _extract_lines(data: bytes, source: str) -> list[PdfLine]:
 
 
 def _merge_fragments(lines: list[PdfLine]) -> list[PdfLine]:
-    """Join pieces of one visual line that the layout analysis returned separately (justified text)."""
+    """Join pieces of one visual line that the layout analysis returned separately (justified
+    text)."""
     merged: list[PdfLine] = []
     for ln in lines:
         prev = merged[-1] if merged else None
@@ -99,10 +95,10 @@ def _merge_fragments(lines: list[PdfLine]) -> list[PdfLine]:
 def rejoin_lines(lines: list[PdfLine]) -> list[str]:
     """Merge layout-wrapped lines into paragraphs.
 
-    A line continues into the next when it reaches the right margin and the next line is
-    neither indented nor a heading. A full line that ends a sentence still continues: inside
-    long paragraphs that happens far more often than a paragraph ending flush with the margin.
-    Page numbers are dropped.
+    Page furniture (page numbers, running headers and footers) is dropped; then a line
+    continues into the next when it reaches the right margin and the next line is not
+    indented, by the rule text pasted from a PDF also follows
+    (:func:`fzgap.analyze.ingest._reflow.join_lines`).
 
     Parameters
     ----------
@@ -114,7 +110,8 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
     list of str
         Paragraph texts.
     """
-    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    drop = furniture_mask([ln.text for ln in lines], [ln.page for ln in lines], bare_numbers=True)
+    lines = [ln for ln, d in zip(lines, drop) if not d]
     if not lines:
         return []
     size = statistics.median(ln.size for ln in lines) or 10.0
@@ -126,28 +123,12 @@ def rejoin_lines(lines: list[PdfLine]) -> list[str]:
         if len(lines) > 1
         else lines[0].x1
     )
-    paragraphs: list[str] = []
-    current = ""
-    for i, ln in enumerate(lines):
-        current = _join(current, ln.text) if current else ln.text
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        wraps = (
-            nxt is not None
-            and ln.x1 >= right - 1.5 * size
-            and nxt.x0 < left + 0.8 * size
-            and not _HEADING_START.match(nxt.text)
-        )
-        if not wraps:
-            paragraphs.append(current)
-            current = ""
-    return paragraphs
-
-
-def _join(a: str, b: str) -> str:
-    """Join wrapped text: a space only between Latin letters (numbers and CJK wrap anywhere)."""
-    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
-        return a + " " + b
-    return a + b
+    return join_lines(
+        [
+            Line(ln.text, full=ln.x1 >= right - 1.5 * size, indented=ln.x0 >= left + 0.8 * size)
+            for ln in lines
+        ]
+    )
 
 
 def read_pdf(data: bytes, source: str) -> list[str]:

@@ -51,7 +51,8 @@ def render_markdown(report: AuditReport) -> str:
         for e in a.evidence[:4]:
             facts = f"（{_md('、'.join(e.strong_facts))}）" if e.strong_facts else ""
             out.append(
-                f"- 第{e.index}段〔{SECTION_NAMES_ZH.get(e.section, e.section)}〕：“{_md(e.sentence)}”{facts}"
+                f"- 第{e.index}段〔{SECTION_NAMES_ZH.get(e.section, e.section)}〕："
+                f"“{_md(e.sentence)}”{facts}"
             )
         out.append("")
     return "\n".join(out)

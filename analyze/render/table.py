@@ -1,4 +1,5 @@
-"""The batch summary table (unit, year, status per area, structure gaps) as CSV and as styled XLSX."""
+"""The batch summary table (unit, year, status per area, structure gaps) as CSV and as styled
+XLSX."""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def render_csv(rows: list[dict[str, str]]) -> bytes:
 def render_xlsx(
     rows: list[dict[str, str]], evidence: list[tuple[str, AuditReport]] | None = None
 ) -> bytes:
-    """An Excel workbook: summary sheet with coloured status cells, frozen header and filters; evidence sheet."""
+    """An Excel workbook: summary sheet with coloured status cells, frozen header and filters;
+    evidence sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

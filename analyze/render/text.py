@@ -30,7 +30,8 @@ def render_text(report: AuditReport, colour: bool = False, evidence: int = 2) ->
     s = report.structure
     lines = [
         c(_BOLD, s.title or report.document.source),
-        f"单位 {s.unit or '—'} · 年度 {s.year or '—'} · {report.document.paragraphs} 段 · {report.document.source}",
+        f"单位 {s.unit or '—'} · 年度 {s.year or '—'} · "
+        f"{report.document.paragraphs} 段 · {report.document.source}",
     ]
     parts = "  ".join(f"{p.id}{'✓' if p.present else ('✗' if p.required else '–')} {p.name}" for p in s.parts)
     lines.append(f"结构: {parts}")
@@ -52,7 +53,8 @@ def render_text(report: AuditReport, colour: bool = False, evidence: int = 2) ->
             lines.append(
                 c(
                     _DIM,
-                    f"\t{'':<21} ↳ 第{e.index}段 [{SECTION_NAMES_ZH.get(e.section, e.section)}] {_clip(e.sentence, 60)} ({e.score:.2f})",
+                    f"\t{'':<21} ↳ 第{e.index}段 [{SECTION_NAMES_ZH.get(e.section, e.section)}] "
+                    f"{_clip(e.sentence, 60)} ({e.score:.2f})",
                 )
             )
     counts = {

@@ -1,6 +1,6 @@
-"""Approval tests: segmentation and audits of the bundled samples (and the shared corpus when present)
-against golden files. Regenerate after an intended change with ``FZGAP_UPDATE_GOLDEN=1 pytest tests/approval``
-and review the diff."""
+"""Approval tests: segmentation and audits of the bundled samples (and the shared corpus when
+present) against golden files. Regenerate after an intended change with
+``FZGAP_UPDATE_GOLDEN=1 pytest tests/approval`` and review the diff."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The analyzer on whole reports: sample verdicts, ablations, plan/deficiency-only, beating Ctrl-F."""
+"""The analyzer on whole reports: sample verdicts, ablations, plan/deficiency-only, beating
+Ctrl-F."""
 
 from __future__ import annotations
 
@@ -9,18 +10,22 @@ from pathlib import Path
 import pytest
 
 from fzgap import analyze_file, analyze_text
-from fzgap.analyze.records import STATUS_ORDER
+from fzgap.analyze.records import STATUS_ORDER, AuditReport, RecordError
 
 ROOT = Path(__file__).resolve().parents[2]
 EX = ROOT / "examples"
 
 # Broad wording per area: removing every sentence that matches takes the area out of a report.
 AREA_WORDS = {
-    "decision": r"决策|合法性审查|法律顾问|公职律师|法律意见|征求意见|听证|专家论证|风险评估|集体讨论|审查.{0,6}(文件|合同)|规范性文件",
-    "enforcement": r"执法|罚|检查|裁量|整治|案卷|三项制度|双随机|强制|立案|查处|违法行为|监管|包容审慎",
+    "decision": r"决策|合法性审查|法律顾问|公职律师|法律意见|征求意见|听证|专家论证|风险评估"
+    r"|集体讨论|审查.{0,6}(文件|合同)|规范性文件",
+    "enforcement": r"执法|罚|检查|裁量|整治|案卷|三项制度|双随机|强制|立案|查处|违法行为|监管"
+    r"|包容审慎",
     "reconsideration": r"复议|应诉|诉讼|出庭|司法建议|检察建议|行政争议|败诉|裁判|复查",
-    "publicity": r"普法|法治宣传|学法|宣传|法律明白人|以案释法|法治文化|民主法治|宪法|民法典|讲座|法治课|培训",
-    "first_responsibility": r"第一责任人|主要负责人|县长|主持|述法|述职|考核|督察|亲自|带头|专题研究|常务会议",
+    "publicity": r"普法|法治宣传|学法|宣传|法律明白人|以案释法|法治文化|民主法治|宪法|民法典"
+    r"|讲座|法治课|培训",
+    "first_responsibility": r"第一责任人|主要负责人|县长|主持|述法|述职|考核|督察|亲自|带头"
+    r"|专题研究|常务会议",
 }
 
 
@@ -88,8 +93,13 @@ def test_removing_an_area_makes_it_missing(area: str, qinghe_text: str) -> None:
 @pytest.mark.parametrize("area", ["decision", "reconsideration", "publicity"])
 def test_an_area_only_in_the_plan_is_thin(area: str, qinghe_text: str) -> None:
     plans = {
-        "decision": "五是严格落实重大行政决策程序，完善决策目录管理，健全合法性审查和专家论证机制。",
-        "reconsideration": "五是深化行政复议体制改革，提高行政复议案件办理质量，推动行政机关负责人出庭应诉常态化。",
+        "decision": (
+            "五是严格落实重大行政决策程序，完善决策目录管理，健全合法性审查和专家论证机制。"
+        ),
+        "reconsideration": (
+            "五是深化行政复议体制改革，提高行政复议案件办理质量，"
+            "推动行政机关负责人出庭应诉常态化。"
+        ),
         "publicity": "五是深入实施八五普法规划，落实谁执法谁普法责任制，加强法律明白人培养。",
     }
     text = _without(qinghe_text, AREA_WORDS[area]) + "\n" + plans[area]
@@ -101,7 +111,7 @@ def test_an_area_only_in_the_plan_is_thin(area: str, qinghe_text: str) -> None:
 def test_an_area_only_in_the_deficiencies_is_thin(qinghe_text: str) -> None:
     text = _without(qinghe_text, AREA_WORDS["reconsideration"])
     lines = text.splitlines()
-    at = next(i for i, l in enumerate(lines) if "不足" in l and len(l) < 30)
+    at = next(i for i, line in enumerate(lines) if "不足" in line and len(line) < 30)
     lines.insert(
         at + 1,
         "一是行政复议案件办理质量还不够高，行政应诉工作仍有短板，负责人出庭应诉的实效有待提升。",
@@ -134,8 +144,21 @@ def test_report_json_matches_the_documented_schema() -> None:
         jsonschema.validate(analyze_file(EX / name).to_dict(), schema)
 
 
-def test_records_are_frozen() -> None:
-    report = analyze_file(EX / "qinghe-county-2024.txt")
+def test_records_are_frozen_and_read_back_equal() -> None:
+    report = analyze_file(EX / "shuangfeng-town-2023.txt")
+    before = report.areas[0].status
     with pytest.raises(AttributeError):
-        report.areas[0].status = "missing"  # type: ignore[misc]
-    assert STATUS_ORDER == ("missing", "thin", "covered")
+        report.areas[0].status = "covered"  # type: ignore[misc]
+    assert report.areas[0].status == before == "thin"
+    # the JSON form reads back into equal records, and its summary sorts areas worst first
+    d = report.to_dict()
+    assert AuditReport.from_dict(json.loads(json.dumps(d, ensure_ascii=False))) == report
+    assert d["summary"] == {
+        "missing": ["first_responsibility"],
+        "thin": ["decision", "reconsideration"],
+        "covered": ["enforcement", "publicity"],
+    }
+    assert list(d["summary"]) == list(STATUS_ORDER)
+    d["areas"][0]["status"] = "partial"
+    with pytest.raises(RecordError, match="unknown status 'partial'"):
+        AuditReport.from_dict(d)

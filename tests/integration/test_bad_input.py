@@ -42,7 +42,10 @@ BAD: dict[str, tuple[str, bytes | None, str]] = {
     "image": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "image"),
     "only chrome": (
         "page.html",
-        "<html><body><div>无障碍 长者助手 登录</div><div>分享到：</div><div>打印本页 关闭窗口</div></body></html>".encode(),
+        (
+            "<html><body><div>无障碍 长者助手 登录</div><div>分享到：</div>"
+            "<div>打印本页 关闭窗口</div></body></html>"
+        ).encode(),
         "chrome",
     ),
     "directory": ("folder", None, "is a directory"),

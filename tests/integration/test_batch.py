@@ -88,7 +88,7 @@ def test_jsonl_batch_to_stdout(folder: Path, capsys) -> None:
     (folder / "broken.docx").unlink()
     assert main(["analyze", str(folder), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [json.loads(l)["document"]["source"].rsplit("/", 1)[-1] for l in lines] == sorted(
+    assert [json.loads(ln)["document"]["source"].rsplit("/", 1)[-1] for ln in lines] == sorted(
         p.name for p in EX.glob("*.txt")
     )
 

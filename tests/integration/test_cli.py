@@ -35,7 +35,7 @@ def test_classify_jsonl_keeps_order_and_fields(tmp_path: Path, capsys) -> None:
         encoding="utf-8",
     )
     assert main(["classify", str(src)]) == 0
-    rows = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    rows = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
     assert [r["text"] for r in rows] == [
         "全年办理行政复议案件66件，纠错率12%。",
         "组织开展宪法宣传周活动，发放资料3000余份。",

@@ -1,5 +1,5 @@
-"""Whole fictional reports and their variants (area removed, reworded without keywords, moved to the plan),
-each with the verdicts a careful reviewer gives; only clear-cut statuses are asserted."""
+"""Whole fictional reports and their variants (area removed, reworded without keywords, moved to the
+plan), each with the verdicts a careful reviewer gives; only clear-cut statuses are asserted."""
 
 from __future__ import annotations
 

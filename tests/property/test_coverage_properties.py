@@ -15,7 +15,8 @@ from fzgap.train.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = (ROOT / "examples" / "shuangfeng-town-2023.txt").read_text(encoding="utf-8").splitlines()
-# Body paragraphs from the labelled corpus (no heading markers, so the report's outline stays as it is).
+# Body paragraphs from the labelled corpus (no heading markers, so the report's outline stays as it
+# is).
 POOL = sorted(
     {
         r.text

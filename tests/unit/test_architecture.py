@@ -74,13 +74,19 @@ def test_the_walk_sees_every_layer() -> None:
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in ALLOWED))
 def test_lower_layers_never_reach_up(module: str) -> None:
     own = _layer(module)
-    bad = [name for name, _ in _imports(MODULES[module]) if _layer(name) not in ALLOWED[own] | {own}]
+    bad = [
+        name for name, _ in _imports(MODULES[module]) if _layer(name) not in ALLOWED[own] | {own}
+    ]
     assert not bad, f"{module} ({MODULES[module]}) imports {bad}"
 
 
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) in ("fzgap", "fzgap.cli")))
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if _layer(m) in ("fzgap", "fzgap.cli"))
+)
 def test_only_the_shell_imports_train_and_only_lazily(module: str) -> None:
-    eager = [name for name, top in _imports(MODULES[module]) if top and _layer(name) == "fzgap.train"]
+    eager = [
+        name for name, top in _imports(MODULES[module]) if top and _layer(name) == "fzgap.train"
+    ]
     assert not eager, f"{module} imports training code at module level: {eager}"
 
 
@@ -88,10 +94,18 @@ def test_only_the_shell_imports_train_and_only_lazily(module: str) -> None:
 STAGES = {
     "fzgap.analyze.ingest": {"fzgap.analyze.errors", "fzgap.analyze.text"},
     "fzgap.analyze.segment": {"fzgap.analyze.ingest", "fzgap.analyze.text"},
-    "fzgap.analyze.coverage": {"fzgap.analyze.segment", "fzgap.analyze.records", "fzgap.analyze.text",
-                               "fzgap.analyze.constants"},
+    "fzgap.analyze.coverage": {
+        "fzgap.analyze.segment",
+        "fzgap.analyze.records",
+        "fzgap.analyze.text",
+        "fzgap.analyze.constants",
+    },
     "fzgap.analyze.records": {"fzgap.analyze.constants"},
-    "fzgap.analyze.render": {"fzgap.analyze.records", "fzgap.analyze.constants", "fzgap.analyze.segment"},
+    "fzgap.analyze.render": {
+        "fzgap.analyze.records",
+        "fzgap.analyze.constants",
+        "fzgap.analyze.segment",
+    },
 }
 
 

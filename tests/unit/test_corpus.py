@@ -46,7 +46,8 @@ def test_rows_are_traceable(corpus) -> None:
 
 
 def test_no_near_duplicates(corpus) -> None:
-    # Pairs of real paragraphs are what the published reports say; every authored row must be distinct.
+    # Pairs of real paragraphs are what the published reports say; every authored row must be
+    # distinct.
     texts = corpus.texts
     pairs = [
         (i, j, jac)
@@ -75,7 +76,8 @@ def test_near_duplicate_detector_finds_a_copy() -> None:
 
 def test_malformed_row_is_named(tmp_path) -> None:
     (tmp_path / "bad.jsonl").write_text(
-        '{"report": "x", "index": 0, "text": "t", "labels": ["votes"], "extended": [], "section": "plan", "source": "authored"}\n',
+        '{"report": "x", "index": 0, "text": "t", "labels": ["votes"], "extended": [], '
+        '"section": "plan", "source": "authored"}\n',
         encoding="utf-8",
     )
     with pytest.raises(CorpusError, match=r"bad.jsonl:1: unknown labels \['votes'\]"):

@@ -1,4 +1,5 @@
-"""Encoding detection: every encoding a supervisor receives decodes to the same text, or is refused."""
+"""Encoding detection: every encoding a supervisor receives decodes to the same text, or is
+refused."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from fzgap import load_document
 from fzgap.analyze.errors import BinaryDataError, EncodingDetectionError, InputError
 from fzgap.analyze.ingest._decoding import decode_text
 
-TEXT = "港口镇2021年法治政府建设年度报告\n一、主要举措和成效\n（一）严格落实重大行政决策程序。全年审查合同146份，出具法律意见11份。\n二、存在的不足\n"
+TEXT = (
+    "港口镇2021年法治政府建设年度报告\n"
+    "一、主要举措和成效\n"
+    "（一）严格落实重大行政决策程序。全年审查合同146份，出具法律意见11份。\n"
+    "二、存在的不足\n"
+)
 
 ENCODINGS = [
     ("utf-8", lambda t: t.encode("utf-8"), "utf-8"),

@@ -40,7 +40,8 @@ CHROME_BOTTOM = """
 def _as_html(lines: list[str], charset: str = "utf-8") -> bytes:
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
     page = (
-        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{html.escape(lines[0])}_清河县人民政府</title>'
+        f'<!DOCTYPE html><html><head><meta charset="{charset}">'
+        f"<title>{html.escape(lines[0])}_清河县人民政府</title>"
         "<style>p { text-indent: 2em; }</style><script>console.log('x')</script></head><body>"
         f"{CHROME_TOP}<h1>{html.escape(lines[0])}</h1>{CHROME_INFO}"
         f'<div id="zoom" class="TRS_Editor">{body}</div>{CHROME_BOTTOM}</body></html>'

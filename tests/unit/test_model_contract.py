@@ -1,4 +1,5 @@
-"""Estimator contract: clone round-trip, not-fitted error, identical predictions after joblib, determinism."""
+"""Estimator contract: clone round-trip, not-fitted error, identical predictions after joblib,
+determinism."""
 
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def test_training_is_deterministic_across_processes(tmp_path: Path) -> None:
         "c = load_corpus(); rows = c.rows[::7]; c = Corpus(tuple(rows), 'x')\n"
         "p = build_pipeline(cv=3).fit(c.texts, c.indicator(), clf__groups=c.groups)\n"
         "from fzgap.model.artifact import save_artifact, sha256_file, ARTIFACT_NAME\n"
-        "d = sys.argv[1]; save_artifact(p, d, {}); print(sha256_file(__import__('pathlib').Path(d) / ARTIFACT_NAME))\n"
+        "d = sys.argv[1]; save_artifact(p, d, {}); "
+        "print(sha256_file(__import__('pathlib').Path(d) / ARTIFACT_NAME))\n"
     )
     digests = {
         subprocess.run(

@@ -1,4 +1,5 @@
-"""Segmentation: heading forms and levels, run-in headings, joined items, sections, title/unit/year."""
+"""Segmentation: heading forms and levels, run-in headings, joined items, sections,
+title/unit/year."""
 
 from __future__ import annotations
 
@@ -29,14 +30,21 @@ def _seg(text: str):
         ("第二部分 存在的不足", "part", 2),
     ],
 )
-def test_marker_styles(line: str, style: str | None, number: int | None) -> None:
+def test_marker_styles(line: str, style: str, number: int) -> None:
     marker = match_marker(line)
-    assert (marker.style, marker.number) == (style, number) if style else marker is None
+    assert marker is not None, line
+    assert (marker.style, marker.number) == (style, number)
 
 
 @pytest.mark.parametrize(
     "line",
-    ["1.5万元专项经费已拨付到位。", "第一责任人职责清单已印发。", "2023年全年办理复议案件66件。"],
+    [
+        "1.5万元专项经费已拨付到位。",  # a decimal, not "1."
+        "第一责任人职责清单已印发。",  # 第一 in a word, not "第一，"
+        "2023年全年办理复议案件66件。",  # a year, not a number marker
+        "三项制度全面落实。",  # a Chinese numeral in a set phrase
+        "坚持一是一、二是二的工作作风。",  # 一是 inside a phrase
+    ],
 )
 def test_not_markers(line: str) -> None:
     assert match_marker(line) is None
@@ -63,7 +71,10 @@ def test_run_in_heading_enters_the_path() -> None:
 
 
 def test_joined_items_are_split_without_losing_text() -> None:
-    line = "主要做法如下：一是形成监督合力。公开信息1162条。二是落实政务公开；解读文件18份。三是接受人大监督。"
+    line = (
+        "主要做法如下：一是形成监督合力。公开信息1162条。"
+        "二是落实政务公开；解读文件18份。三是接受人大监督。"
+    )
     pieces = split_joined_items(line)
     assert pieces == [
         "主要做法如下：",
@@ -172,7 +183,8 @@ def test_report_without_headings_is_judged_by_content() -> None:
 
 def test_title_split_over_two_lines_and_unit_from_preamble() -> None:
     report = _seg(
-        "十堰市某区人民政府2023年度法治政府建设\n工 作 报 告\n2023年，全区坚持依法行政。现将有关工作情况报告如下：\n"
+        "十堰市某区人民政府2023年度法治政府建设\n工 作 报 告\n"
+        "2023年，全区坚持依法行政。现将有关工作情况报告如下：\n"
     )
     assert report.title == "十堰市某区人民政府2023年度法治政府建设工作报告"
     assert [p.kind for p in report.paragraphs] == ["title", "title", "body"]

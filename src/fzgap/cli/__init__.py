@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="fzgap",
-        description="Audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage.",
+        description=(
+            "Audit annual rule-of-law reports (法治政府建设年度报告) for checklist coverage."
+        ),
         epilog="Example: fzgap analyze examples/qinghe-county-2024.txt",
     )
     parser.add_argument("--version", action="version", version=f"fzgap {__version__}")

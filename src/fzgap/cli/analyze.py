@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from fzgap.analyze.constants import STATUS_ORDER
@@ -14,11 +15,15 @@ from fzgap.cli._common import UsageError, add_max_size, add_model, max_bytes
 
 NAME = "analyze"
 HELP = "audit reports: for each checklist area, covered / thin / missing, with reasons and evidence"
-EXAMPLE = """fzgap analyze examples/qinghe-county-2024.txt
-fzgap analyze report.docx --format html --out report-audit.html
-fzgap analyze reports/ --out audits/ --jobs 4            # batch: per-report JSON + summary.csv/.xlsx
-fzgap analyze reports/ --format xlsx --out summary.xlsx
-fzgap analyze draft.txt --fail-on thin                   # exit 1 if any area is thin or missing"""
+EXAMPLE = (
+    "fzgap analyze examples/qinghe-county-2024.txt\n"
+    "fzgap analyze report.docx --format html --out report-audit.html\n"
+    "fzgap analyze reports/ --out audits/ --jobs 4            "
+    "# batch: per-report JSON + summary.csv/.xlsx\n"
+    "fzgap analyze reports/ --format xlsx --out summary.xlsx\n"
+    "fzgap analyze draft.txt --fail-on thin                   "
+    "# exit 1 if any area is thin or missing"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--out",
-        help="output file; for a batch, a folder (per-report files + summary.csv/.xlsx) or a .jsonl/.csv/.xlsx file",
+        help="output file; for a batch, a folder (per-report files + summary.csv/.xlsx) "
+        "or a .jsonl/.csv/.xlsx file",
     )
     add_model(parser)
     parser.add_argument(
@@ -74,7 +80,7 @@ def _colour(args: argparse.Namespace) -> bool:
     return args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _failed(statuses: list[str], level: str | None) -> bool:
+def _failed(statuses: Sequence[str], level: str | None) -> bool:
     return level is not None and any(
         STATUS_ORDER.index(s) <= STATUS_ORDER.index(level) for s in statuses
     )
@@ -122,6 +128,7 @@ def _batch(args: argparse.Namespace, inputs: list[Path], limit: int) -> int:
     if args.resume and not folder:
         raise UsageError("--resume needs --out FOLDER (where earlier results are)")
     if folder:
+        assert out is not None  # folder implies an --out path
         out.mkdir(parents=True, exist_ok=True)
     writer = BatchWriter(args.format, out if folder else None, inputs)
     bar = _progress(len(inputs))

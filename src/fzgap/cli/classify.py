@@ -12,7 +12,10 @@ from fzgap.model.scorer import Classification, classify, load_model
 
 NAME = "classify"
 HELP = "tag each input line (one paragraph) with the checklist areas it reports on"
-EXAMPLE = "echo '全年办理行政复议案件66件，纠错率12%。' | fzgap classify -\nfzgap classify paragraphs.txt --format tsv > tagged.tsv"
+EXAMPLE = (
+    "echo '全年办理行政复议案件66件，纠错率12%。' | fzgap classify -\n"
+    "fzgap classify paragraphs.txt --format tsv > tagged.tsv"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,10 @@ import sys
 from fzgap.analyze.output import write_output
 
 NAME = "evaluate"
-HELP = "leave-one-report-out evaluation beside keyword, word-only and char-only baselines; writes the model card"
+HELP = (
+    "leave-one-report-out evaluation beside keyword, word-only and char-only baselines; "
+    "writes the model card"
+)
 EXAMPLE = "fzgap evaluate --out docs/model-card.md --jobs 2"
 
 

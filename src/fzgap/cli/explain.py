@@ -12,7 +12,10 @@ from fzgap.model.scorer import Explanation, load_model
 
 NAME = "explain"
 HELP = "show which terms pushed each area's score up or down for one paragraph"
-EXAMPLE = "fzgap explain '县长主持召开常务会议专题研究法治建设工作4次。'\nfzgap explain --format json '全面推行行政执法三项制度。'"
+EXAMPLE = (
+    "fzgap explain '县长主持召开常务会议专题研究法治建设工作4次。'\n"
+    "fzgap explain --format json '全面推行行政执法三项制度。'"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +36,8 @@ def render_text(e: Explanation) -> str:
     for a in AREAS:
         mark = "YES" if e.scores[a] >= e.thresholds[a] else "no "
         out.append(
-            f"{mark} {a} ({AREA_NAMES_ZH[a]}): score {e.scores[a]:.3f}, threshold {e.thresholds[a]:.3f}"
+            f"{mark} {a} ({AREA_NAMES_ZH[a]}): "
+            f"score {e.scores[a]:.3f}, threshold {e.thresholds[a]:.3f}"
         )
         out.append(
             "    up:   "

@@ -12,7 +12,10 @@ from fzgap.cli._common import add_max_size, max_bytes
 
 NAME = "segment"
 HELP = "split a report into paragraphs with their headings and section types"
-EXAMPLE = "fzgap segment examples/qinghe-county-2024.txt\nfzgap segment report.docx --format jsonl > paragraphs.jsonl"
+EXAMPLE = (
+    "fzgap segment examples/qinghe-county-2024.txt\n"
+    "fzgap segment report.docx --format jsonl > paragraphs.jsonl"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

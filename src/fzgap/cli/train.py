@@ -1,4 +1,5 @@
-"""``fzgap train``: fit the classifier on labelled data and write artifact, manifest and model card."""
+"""``fzgap train``: fit the classifier on labelled data and write artifact, manifest and model
+card."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import sys
 
 NAME = "train"
 HELP = "train the paragraph classifier from labelled JSONL data"
-EXAMPLE = "fzgap train --out my-model\nfzgap train --data my-labels/ --out my-model --evaluate\nfzgap analyze report.txt --model my-model"
+EXAMPLE = (
+    "fzgap train --out my-model\n"
+    "fzgap train --data my-labels/ --out my-model --evaluate\n"
+    "fzgap analyze report.txt --model my-model"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

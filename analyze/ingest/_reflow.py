@@ -1,0 +1,301 @@
+"""Rejoin hard-wrapped lines into paragraphs: one rule for PDF pages and for text pasted from them.
+
+A PDF knows where each line starts and ends; pasted text only knows how long its lines are.
+Both are reduced to the same question per line — does it reach the right margin, does the
+next one start indented — and :func:`join_lines` answers the rest the same way for both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fzgap.analyze.text import SENTENCE_ENDS
+
+__all__ = [
+    "Line",
+    "group_lines",
+    "join_lines",
+    "join_text",
+    "display_width",
+    "Margin",
+    "find_margin",
+]
+
+# Numbering that opens a heading or a list item, and the 公文 parts that open a line of their own.
+# Run-in items (一是……；二是……) are left out: they run on inside a paragraph far more often than
+# they start one, and segmentation splits them wherever they stand.
+_ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:部分|章|篇)"
+    r"|[一二三四五六七八九十]{1,3}\s*[、．.]"
+    r"|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,2}\s*(?:[、．]|\.(?!\d))"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
+    r"|附件\s*\d*\s*[:：]|附表|特此报告|抄送\s*[:：]|注\s*\d*\s*[:：])"
+)
+_CLOSERS = "”’」』）)》〉]】"
+_STOPS = SENTENCE_ENDS + "：:"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line as laid out, with what the layout tells about it.
+
+    Attributes
+    ----------
+    text : str
+        The stripped text.
+    full : bool
+        The line reaches the right margin, so the text may run on into the next line.
+    indented : bool
+        The line starts right of the left margin (a paragraph's first line, a centred title).
+    alone : bool
+        The line is a block of its own whatever its shape (a table row, a styled heading).
+    after_gap : bool
+        A blank line stands before it in text whose blank lines separate paragraphs (it
+        ends a paragraph only after a sentence end: page breaks leave blank lines too).
+    """
+
+    text: str
+    full: bool = False
+    indented: bool = False
+    alone: bool = False
+    after_gap: bool = False
+
+
+def display_width(text: str) -> float:
+    """Columns a line takes on a page: 1 for Chinese and full-width characters, 1/2 for ASCII.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    float
+    """
+    width = 0.0
+    for ch in text:
+        if ch == "\t":
+            width += 2.0
+        elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+            width += 1.0
+        elif not unicodedata.combining(ch):
+            width += 0.5
+    return width
+
+
+def join_text(a: str, b: str) -> str:
+    """Join wrapped text: a space only between Latin letters (numbers and CJK wrap anywhere)."""
+    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
+        return a + " " + b
+    return a + b
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence or a lead-in (。；！？ or a colon, before any closing quote)."""
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+def _stands_alone(line: Line) -> bool:
+    """A short line with no sentence in it and no closing punctuation: a heading, a name, a date."""
+    s = line.text
+    return (
+        not line.full
+        and len(s) <= 40
+        and s[-1:] not in _STOPS + _CLOSERS + "，,、"
+        and not any(c in SENTENCE_ENDS for c in s)
+    )
+
+
+def _continues(cur: Line, nxt: Line) -> bool:
+    """Whether ``nxt`` carries on the paragraph that ``cur`` is part of."""
+    if not cur.full or cur.alone or nxt.alone or nxt.indented:
+        return False
+    if _ends_sentence(cur.text):
+        if nxt.after_gap:
+            return False
+        # A full line may end a sentence mid-paragraph; only the next line's shape tells.
+        return not (_ITEM_START.match(nxt.text) or _stands_alone(nxt))
+    # Mid-sentence: an item marker here is a wrapped word ("一、二、三季度"), not a new item,
+    # unless the line is itself a heading that ran up to the margin.
+    return not (_ITEM_START.match(nxt.text) and _heading_like(cur.text))
+
+
+def _heading_like(text: str) -> bool:
+    """A numbered line with no sentence in it (a heading that may fill a whole line)."""
+    return (
+        bool(_ITEM_START.match(text))
+        and len(text) <= 45
+        and text[-1:] not in "，,、"
+        and not any(c in SENTENCE_ENDS for c in text)
+    )
+
+
+def group_lines(lines: Sequence[Line]) -> list[list[int]]:
+    """Group wrapped lines into paragraphs: the indices of the lines of each paragraph.
+
+    A line runs on into the next when it reaches the right margin and the next line is
+    neither indented, after a paragraph gap, nor a block of its own. A full line that ends a
+    sentence still runs on — inside long paragraphs that happens far more often than a
+    paragraph ending flush with the margin — unless the next line opens a heading or list
+    item (``一、`` ``（一）`` ``1.`` ``一是`` ``附件：`` …) or stands alone (a short line with no
+    sentence: a heading, a signature, a date).
+
+    Parameters
+    ----------
+    lines : sequence of Line
+        Lines in reading order, page furniture already removed.
+
+    Returns
+    -------
+    list of list of int
+        For each paragraph, the positions of its lines in ``lines``.
+    """
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i, ln in enumerate(lines):
+        current.append(i)
+        if i + 1 < len(lines) and _continues(ln, lines[i + 1]):
+            continue
+        groups.append(current)
+        current = []
+    return groups
+
+
+def join_lines(lines: Sequence[Line]) -> list[str]:
+    """Merge wrapped lines into paragraph texts (see :func:`group_lines` for when lines join).
+
+    Numbers split at a line end are joined without a space (``共受理12`` / ``6件`` →
+    ``共受理126件``), Latin words with one.
+
+    Parameters
+    ----------
+    lines : sequence of Line
+        Lines in reading order, page furniture already removed.
+
+    Returns
+    -------
+    list of str
+        Paragraph texts.
+    """
+    out = []
+    for group in group_lines(lines):
+        text = lines[group[0]].text
+        for i in group[1:]:
+            text = join_text(text, lines[i].text)
+        out.append(text)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Margin:
+    """Where the lines of wrapped text stop: a band of widths, in one measure.
+
+    A word processor stops every line at the same column, give or take one kept off a
+    punctuation mark; a plain-text wrapper or a retyped page may stop anywhere in a band of
+    a few columns. Lines that stop in the band were broken by the layout.
+    """
+
+    low: float
+    high: float
+    measure: str  # "columns" (display width) or "chars"
+
+    def of(self, text: str, lead: float = 0.0) -> float:
+        """The width of a line in this margin's measure, its indentation included."""
+        return lead + (display_width(text) if self.measure == "columns" else float(len(text)))
+
+    def full(self, text: str, lead: float = 0.0) -> bool:
+        """Whether a line reaches the margin, so its paragraph may go on in the next line."""
+        w = self.of(text, lead)
+        if w < self.low:
+            return False
+        if self.high - self.low <= 1.0 and _ends_sentence(text):
+            # At a sharp margin, a sentence that ends a whole column short was not broken
+            # by the layout: the next character would have fitted.
+            return w > self.high - 1.0
+        return True
+
+
+#: Wrapped text: at least this many lines, and this share of them, stop in the band.
+_MIN_FULL, _MIN_SHARE = 5, 0.3
+#: Most lines stopping in the band break mid-sentence; at most this share end one.
+_MAX_ENDING = 0.5
+#: Lines longer than the band: at most this share (a title, an unwrapped table row).
+_MAX_OVER = 0.2
+#: A band is at most this wide, relative to its width (36–40 columns is a band; 20–40 is not).
+_BAND = 0.12
+_LOW, _HIGH = 14.0, 100.0
+
+
+def _band(widths: list[float], endings: list[bool]) -> tuple[float, float, int] | None:
+    """The densest band of widths where lines stop mid-sentence: ``(low, high, lines in it)``."""
+    open_widths = sorted(w for w, e in zip(widths, endings) if not e and _LOW <= w <= _HIGH)
+    best: tuple[int, float, float] | None = None
+    for i, low in enumerate(open_widths):
+        top = low + max(1.0, _BAND * low)
+        inside = [w for w in open_widths[i:] if w <= top]
+        if best is None or len(inside) >= best[0]:
+            best = (len(inside), low, inside[-1])
+    if best is None:
+        return None
+    n, low, high = best
+    # The window reaches as far left as it may; the band starts where its lines thin out.
+    inside = sorted((w for w in open_widths if low <= w <= high), reverse=True)
+    return inside[math.ceil(0.9 * n) - 1], high, n
+
+
+def _margin(widths: list[float], endings: list[bool], measure: str) -> tuple[Margin, float] | None:
+    """The margin of the lines in one measure, with the share of lines that reach it."""
+    cand = [(w, e) for w, e in zip(widths, endings) if w >= 8]
+    band = _band([w for w, _ in cand], [e for _, e in cand])
+    if band is None:
+        return None
+    low, high, _ = band
+    inside = [e for w, e in cand if low <= w <= high + 0.5]
+    over = sum(1 for w, _ in cand if w > high + 3)
+    if (
+        len(inside) < _MIN_FULL
+        or len(inside) < _MIN_SHARE * len(cand)
+        or over > _MAX_OVER * len(cand)
+        or sum(inside) > _MAX_ENDING * len(inside)
+    ):
+        return None
+    return Margin(low, high + 0.5 if high - low <= 1.0 else high, measure), len(inside) / len(cand)
+
+
+def find_margin(texts: Sequence[str], leads: Sequence[float] | None = None) -> Margin | None:
+    """Detect hard-wrapped text and where its lines stop.
+
+    Text is wrapped when many of its lines stop in a narrow band of widths, most of them
+    mid-sentence, and few run longer. Width is measured both in display columns (a PDF's
+    layout, where digits take half a column) and in characters (a plain-text wrapper); the
+    measure in which more lines line up wins.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Stripped lines, tables and page furniture excluded.
+    leads : sequence of float, optional
+        Display width of each line's indentation.
+
+    Returns
+    -------
+    Margin or None
+        ``None`` when the text is not hard-wrapped (one paragraph a line).
+    """
+    leads = leads or [0.0] * len(texts)
+    endings = [_ends_sentence(t) for t in texts]
+    found = []
+    for measure in ("columns", "chars"):
+        probe = Margin(0.0, 0.0, measure)
+        widths = [probe.of(t, lead) for t, lead in zip(texts, leads)]
+        result = _margin(widths, endings, measure)
+        if result is not None:
+            found.append(result)
+    if not found:
+        return None
+    return max(found, key=lambda r: r[1])[0]
