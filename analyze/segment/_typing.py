@@ -152,6 +152,23 @@ def type_sections(
     TypedReport
     """
     level_of = _levels(lines, year)
+    # Unnumbered headings that name sections sit above every numbering style, unless the
+    # report's outermost numbered headings name sections themselves (then they are peers).
+    named_top = any(
+        t.standalone
+        and t.heading
+        and level_of.get(t.style or "") == 1
+        and (section_of_heading(t.heading, year) or is_merged_heading(t.heading))
+        for t in lines
+        if t.role == "body"
+    )
+    plain_named = any(
+        t.style == "plain"
+        and t.heading
+        and (section_of_heading(t.heading, year) or is_merged_heading(t.heading))
+        for t in lines
+    )
+    shift = 1 if plain_named and not named_top else 0
     rows: list[tuple[Typed, str, tuple[str, ...], int | None, str | None, str]] = []
     stack: list[_Entry] = []
     seen_heading = any(t.standalone and t.style for t in lines if t.role == "body")
@@ -182,9 +199,9 @@ def type_sections(
             named = section_of_heading(t.heading, year)
             merged = is_merged_heading(t.heading)
             if t.style == "plain":
-                level = 1 if (named or merged) else min(2, max(level_of.values(), default=1) + 1)
+                level = 1 if (named or merged) else 2
             else:
-                level = level_of[t.style]
+                level = level_of[t.style] + shift
             while stack and stack[-1].level >= level:
                 stack.pop()
             can = (t.standalone or level == 1) and t.style not in _LOW_STYLES
@@ -231,7 +248,9 @@ def type_sections(
     content = content_evidence([rows[k][0].text for k in free], model)
     allowed = {
         "content": [s for s in SECTIONS if s != "annex"],
-        "topic": ["achievement", "first_responsibility", "deficiency", "plan"],
+        # Under a heading that names no section: the year's work, unless it reads as 不足 or 安排
+        # (the 第一责任人 section is what a heading names, never a guess from content there).
+        "topic": ["achievement", "deficiency", "plan"],
         "merged": ["deficiency", "plan"],
     }
     for n, k in enumerate(free):
