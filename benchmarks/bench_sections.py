@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fzgap import analyze_file, load_document
 from fzgap.analyze.segment import section_agreement, segment
+from fzgap.analyze.text import looks_like_title
 from fzgap.model.areas import AREAS
 from fzgap.train.baselines import keyword_predict
 from fzgap.train.corpus import load_corpus
@@ -48,21 +49,43 @@ def loro() -> None:
     errors: Counter = Counter()
     by_kind: Counter = Counter()
     by_kind_total: Counter = Counter()
+    lost = 0
     for g in groups:
+        if g.startswith("hard-"):
+            continue  # single paragraphs of hard cases, not reports: no order to decode
         rows = sorted((r for r in corpus.rows if r.report == g), key=lambda r: r.index)
         model = fit_section_model(corpus, exclude=frozenset({g}))
-        text = "\n".join(r.text for r in rows) + "\n"
-        report = segment(load_document(text.encode("utf-8"), name=g), section_model=model)
-        labelled = [(r.text, r.section) for r in rows]
-        k, e = _score(labelled, section_agreement(labelled, report.paragraphs))
-        right, total, errors = right + k, total + len(rows), errors + e
+        # A batch may hold several short reports: each title starts a new one.
+        docs: list[list] = []
+        for r in rows:
+            if not docs or (looks_like_title(r.text) and r.section == "preamble"):
+                docs.append([])
+            docs[-1].append(r)
+        k = 0
+        e: Counter = Counter()
+        for doc_rows in docs:
+            text = "\n".join(r.text for r in doc_rows) + "\n"
+            report = segment(load_document(text.encode("utf-8"), name=g), section_model=model)
+            labelled = [(r.text, r.section) for r in doc_rows]
+            got = section_agreement(labelled, report.paragraphs)
+            # Rows ingestion drops as site chrome (发布时间 …) are not paragraphs: not scored.
+            lost += sum(not s for s in got)
+            pairs = [(lab, s) for lab, s in zip(labelled, got) if s]
+            dk, de = _score([p for p, _ in pairs], [s for _, s in pairs])
+            k, e = k + dk, e + de
+        scored = k + sum(e.values())
+        right, total, errors = right + k, total + scored, errors + e
         kind = "real" if rows[0].source != "authored" else g.rstrip("0123456789").rstrip("-")
         by_kind[kind] += k
-        by_kind_total[kind] += len(rows)
-    print(f"LORO section accuracy: {right}/{total} = {right / total:.3f}")
+        by_kind_total[kind] += scored
+    print(
+        f"LORO section accuracy: {right}/{total} = {right / total:.3f} ({lost} chrome rows dropped)"
+    )
     for kind in sorted(by_kind_total):
-        print(f"  {kind:10s} {by_kind[kind]}/{by_kind_total[kind]} = "
-              f"{by_kind[kind] / by_kind_total[kind]:.3f}")
+        print(
+            f"  {kind:10s} {by_kind[kind]}/{by_kind_total[kind]} = "
+            f"{by_kind[kind] / by_kind_total[kind]:.3f}"
+        )
     print("  commonest errors:", errors.most_common(8))
 
 
@@ -86,7 +109,9 @@ def _keyword_status(path: Path) -> dict[str, str]:
     doc = load_document(path)
     lines = [b.text for b in doc.blocks if len(b.text.strip()) > 0]
     hits = keyword_predict(lines).sum(axis=0)
-    return {a: "covered" if n >= 2 else ("thin" if n == 1 else "missing") for a, n in zip(AREAS, hits)}
+    return {
+        a: "covered" if n >= 2 else ("thin" if n == 1 else "missing") for a, n in zip(AREAS, hits)
+    }
 
 
 def statuses() -> None:
@@ -103,8 +128,10 @@ def statuses() -> None:
                     total += 1
                     ours += audit.area(area).status == verdicts[area]
                     base += kw[area] == verdicts[area]
-        print(f"{folder.name}: fzgap {ours}/{total} = {ours / total:.3f}; "
-              f"keyword count {base}/{total} = {base / total:.3f}")
+        print(
+            f"{folder.name}: fzgap {ours}/{total} = {ours / total:.3f}; "
+            f"keyword count {base}/{total} = {base / total:.3f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

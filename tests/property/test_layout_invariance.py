@@ -65,7 +65,32 @@ def _section_of(audit: AuditReport, sentence: str) -> str | None:
     return None
 
 
-CASES = [(p, v) for p in REPORTS for v in VARIANTS]
+# Known failures, each for a reason outside fzgap's reading of structure (strict: a fix shows).
+KNOWN = {
+    # Flush-left wrapping: a paragraph ending exactly at the margin cannot be told from one that
+    # goes on, so reflow joins it to the next (tests/property/test_layout_reflow.py allows it);
+    # the joined paragraph loses the one clause that made 决策 thin.
+    ("rd-qingwei-street-2025", "wrapped"): "a paragraph ending at the margin is joined",
+    (
+        "rd-qingwei-street-2025-plan-decision",
+        "wrapped",
+    ): "a paragraph ending at the margin is joined",
+    # The transform numbers 1.–8. as ①–⑧ but leaves "9.2024年工作安排" (its pattern excludes a
+    # digit after the dot), so the plan heading nests under ⑧, a mix no report prints.
+    ("l1-dept-numbered-yunhe-transport-2023", "arabic"): "the transform leaves 9.2024年 as is",
+}
+CASES = [
+    pytest.param(
+        p,
+        v,
+        marks=pytest.mark.xfail(reason=KNOWN[(p.stem, v)], strict=True)
+        if (p.stem, v) in KNOWN
+        else (),
+        id=f"{p.stem[:24]}:{v}",
+    )
+    for p in REPORTS
+    for v in VARIANTS
+]
 
 
 def test_every_report_and_layout_is_covered() -> None:
@@ -73,9 +98,7 @@ def test_every_report_and_layout_is_covered() -> None:
     assert len(CASES) == len(REPORTS) * len(VARIANTS)
 
 
-@pytest.mark.parametrize(
-    ("path", "variant"), CASES, ids=[f"{p.stem[:24]}:{v}" for p, v in CASES]
-)
+@pytest.mark.parametrize(("path", "variant"), CASES)
 def test_layout_variant_gives_the_same_audit(path: Path, variant: str) -> None:
     original, changed = _audit(path, None), _audit(path, variant)
     assert changed.statuses == original.statuses
