@@ -1,25 +1,30 @@
-"""The shipped artifact: a joblib file and a manifest that vouches for it."""
+"""The model folder: a pure-data artifact (``.npz`` of plain arrays) and a manifest vouching for it.
+
+Loading a model never runs code: the artifact is read with ``numpy.load(allow_pickle=False)``
+after its SHA-256 is checked, and no other file of the folder is ever opened. The format is
+described in ``docs/model-format.md``.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import platform
-from importlib import metadata, resources
+import zipfile
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 
-from fzgap.model.areas import AREAS
 from fzgap.model.errors import ModelError
+from fzgap.model.manifest import FORMAT_VERSION, MANIFEST_NAME, validate_manifest
 
 __all__ = [
-    "save_artifact",
-    "canonicalize",
+    "save_arrays",
     "read_manifest",
-    "load_pipeline",
+    "load_arrays",
     "default_model_dir",
     "library_versions",
     "sha256_file",
@@ -27,14 +32,20 @@ __all__ = [
     "MANIFEST_NAME",
     "FORMAT_VERSION",
     "KIND",
+    "PICKLE_KIND",
+    "MAX_ARTIFACT_BYTES",
 ]
 
-ARTIFACT_NAME = "fzgap-classifier.joblib"
-MANIFEST_NAME = "manifest.json"
-FORMAT_VERSION = 1
-#: The manifest ``kind`` of a joblib pipeline artifact (see :mod:`fzgap.model.scorer`).
-KIND = "tfidf-ovr"
-_PINNED = ("scikit-learn", "numpy", "scipy", "joblib", "jieba")
+ARTIFACT_NAME = "fzgap-classifier.npz"
+#: The manifest ``kind`` of the pure-data TF-IDF + linear model (:mod:`fzgap.model.linear`).
+KIND = "tfidf-linear"
+#: The kind of the pickled pipelines fzgap wrote before: refused, since unpickling runs code.
+PICKLE_KIND = "tfidf-ovr"
+#: Refuse artifacts (and their arrays, uncompressed) larger than this.
+MAX_ARTIFACT_BYTES = 512 * 1024 * 1024
+_PINNED = ("numpy", "scikit-learn", "jieba", "rjieba")
+# A fixed timestamp in the zip: the same model gives the same bytes.
+_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def default_model_dir() -> Path:
@@ -43,7 +54,9 @@ def default_model_dir() -> Path:
 
 
 def library_versions() -> dict[str, str]:
-    """Versions of the libraries whose pickles the artifact depends on."""
+    """Versions of the libraries that trained (and read) the model."""
+    from importlib import metadata
+
     out = {"python": platform.python_version()}
     for name in _PINNED + ("fzgap",):
         try:
@@ -62,57 +75,30 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _rebuild_vocabulary(terms: str, indices: np.ndarray) -> dict[str, int]:
-    """Inverse of :class:`CompactVocabulary`'s pickling: a plain dict again."""
-    return dict(zip(terms.split("\x00"), indices.tolist()))
+def save_arrays(
+    arrays: dict[str, np.ndarray], directory: str | Path, manifest: dict[str, Any]
+) -> Path:
+    """Write plain arrays as the artifact, and the manifest, into ``directory``; return its path.
 
-
-class CompactVocabulary(dict):
-    """A vectorizer vocabulary that pickles as one string and one array.
-
-    joblib unpickles with the pure-Python unpickler, for which tens of thousands of small
-    strings take most of a second; one string and one array take milliseconds.
+    The manifest gets the kind, label set, format version, library versions and the
+    artifact's SHA-256 added to what the caller gives (thresholds, data hash, metrics …).
     """
+    from fzgap.model.areas import AREAS
 
-    def __reduce__(self):
-        return _rebuild_vocabulary, (
-            "\x00".join(self.keys()),
-            np.fromiter(self.values(), dtype=np.int64, count=len(self)),
-        )
-
-
-def canonicalize(estimator: Any) -> Any:
-    """Prepare a fitted pipeline for saving: same training, same bytes; quick to load.
-
-    scikit-learn's vectorizers remember ``id(stop_words)`` (a memory address) to skip a
-    check; it differs from process to process and is recomputed when absent. Vocabularies
-    are wrapped in :class:`CompactVocabulary`.
-    """
-    stack = [estimator]
-    while stack:
-        obj = stack.pop()
-        if hasattr(obj, "_stop_words_id"):
-            del obj._stop_words_id
-        vocab = getattr(obj, "vocabulary_", None)
-        if isinstance(vocab, dict) and not isinstance(vocab, CompactVocabulary):
-            obj.vocabulary_ = CompactVocabulary(vocab)
-        for attr in ("steps", "transformer_list"):
-            stack += [step for _, step in getattr(obj, attr, [])]
-    return estimator
-
-
-def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]) -> Path:
-    """Write the fitted pipeline and its manifest into ``directory``; return the manifest path.
-
-    The manifest gets the label set, format version, library versions and the artifact's
-    SHA-256 added to what the caller gives (thresholds, data hash, metrics, params).
-    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    canonicalize(pipeline)
     artifact = directory / ARTIFACT_NAME
-    tmp = artifact.with_suffix(".tmp")
-    joblib.dump(pipeline, tmp, compress=("zlib", 3))
+    tmp = artifact.with_name(artifact.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            arr = np.asarray(arrays[name])
+            if arr.dtype == object:
+                raise ValueError(f"array {name!r} holds Python objects; the artifact is plain data")
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
     tmp.replace(artifact)
     full = {
         "format_version": FORMAT_VERSION,
@@ -124,14 +110,16 @@ def save_artifact(pipeline: Any, directory: str | Path, manifest: dict[str, Any]
         **manifest,
     }
     path = directory / MANIFEST_NAME
-    path.write_text(
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(
         json.dumps(full, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+    tmp.replace(path)
     return path
 
 
 def read_manifest(directory: str | Path) -> dict[str, Any]:
-    """Read and check a manifest (not the artifact)."""
+    """Read and check a manifest (not the artifact): JSON, field types, format and labels."""
     directory = Path(directory)
     if directory.is_file():
         directory = directory.parent
@@ -144,63 +132,46 @@ def read_manifest(directory: str | Path) -> dict[str, Any]:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelError(f"{path}: manifest is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
-        raise ModelError(
-            f"{path}: unsupported manifest format "
-            f"{manifest.get('format_version') if isinstance(manifest, dict) else '?'} "
-            f"(this fzgap reads {FORMAT_VERSION})"
-        )
-    if manifest.get("labels") != list(AREAS):
-        raise ModelError(
-            f"{path}: model labels {manifest.get('labels')} "
-            f"differ from this fzgap's areas {list(AREAS)}"
-        )
-    return manifest
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read the manifest ({exc.strerror})") from None
+    return validate_manifest(manifest, path)
 
 
-def _compatible(built: str, running: str) -> bool:
-    """Same major.minor: pickles of scikit-learn estimators are only safe within one minor
-    version."""
-    return built.split(".")[:2] == running.split(".")[:2]
-
-
-def load_pipeline(directory: str | Path | None = None) -> tuple[Any, dict[str, Any]]:
-    """Load a verified pipeline and its manifest.
+def load_arrays(directory: str | Path, manifest: dict[str, Any]) -> dict[str, np.ndarray]:
+    """The verified arrays of a model folder: SHA-256 checked first, then read without pickle.
 
     Raises
     ------
     ModelError
-        When the manifest is missing or malformed, the artifact's SHA-256 differs from the
-        manifest (tampered or truncated), or it was built with incompatible library versions.
+        When the artifact is missing, too large, differs from the manifest's SHA-256, or is
+        not a plain-array ``.npz`` (an array of Python objects is refused, never unpickled).
     """
-    directory = Path(directory) if directory is not None else default_model_dir()
-    manifest = read_manifest(directory)
+    directory = Path(directory)
     if directory.is_file():
         directory = directory.parent
-    artifact = directory / manifest.get("artifact", ARTIFACT_NAME)
+    artifact = directory / manifest["artifact"]
     if not artifact.is_file():
         raise ModelError(f"{artifact}: model artifact is missing")
+    if artifact.stat().st_size > MAX_ARTIFACT_BYTES:
+        raise ModelError(f"{artifact}: larger than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it")
     digest = sha256_file(artifact)
-    if digest != manifest.get("artifact_sha256"):
+    if digest != manifest["artifact_sha256"]:
         raise ModelError(
             f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; "
             "the file was changed or damaged, refusing to load it"
         )
-    running = library_versions()
-    for name in ("scikit-learn", "numpy"):
-        built = manifest.get("versions", {}).get(name, "unknown")
-        if name == "scikit-learn" and not _compatible(built, running[name]):
-            raise ModelError(
-                f"{artifact}: built with {name} {built}, running {running[name]}; "
-                "retrain it with `fzgap train`"
-            )
-        if name == "numpy" and built.split(".")[:1] != running[name].split(".")[:1]:
-            raise ModelError(
-                f"{artifact}: built with {name} {built}, running {running[name]}; "
-                "retrain it with `fzgap train`"
-            )
     try:
-        pipeline = joblib.load(artifact)
-    except Exception as exc:  # unpickling can fail in many library-specific ways
-        raise ModelError(f"{artifact}: cannot be loaded ({type(exc).__name__}: {exc})") from None
-    return pipeline, manifest
+        with zipfile.ZipFile(artifact) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_ARTIFACT_BYTES:
+                raise ModelError(
+                    f"{artifact}: its arrays unpack to more than "
+                    f"{MAX_ARTIFACT_BYTES >> 20} MiB; refusing it"
+                )
+        with np.load(artifact, allow_pickle=False) as npz:
+            return {name: npz[name] for name in npz.files}
+    except ModelError:
+        raise
+    except ValueError as exc:  # numpy's answer to an object array when pickles are off
+        raise ModelError(f"{artifact}: not a plain-data model ({exc}); refusing it") from None
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+        raise ModelError(f"{artifact}: not a readable .npz model ({exc})") from None

@@ -2,7 +2,8 @@
 
 Any classifier can serve the analyzer and the trainer if it implements :class:`Scorer`.
 A model folder's manifest names its ``kind``; :func:`load_model` picks the loader registered
-for that kind (the shipped one is ``tfidf-ovr``, :class:`fzgap.model.tfidf.TfidfScorer`).
+for that kind (the shipped one is ``tfidf-linear``, :class:`fzgap.model.linear.LinearScorer`,
+a pure-data model: loading a model folder never unpickles anything).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from fzgap.model.areas import AREAS
 from fzgap.model.artifact import default_model_dir, read_manifest
 from fzgap.model.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Scorer",
@@ -134,7 +136,7 @@ def classify(scorer: Scorer, texts: Sequence[str]) -> list[Classification]:
     ]
 
 
-#: The kind of a manifest that names none (folders written before kinds existed).
+#: The kind of a manifest that names none (pickled folders written before kinds existed).
 DEFAULT_KIND = "tfidf-ovr"
 Loader = Callable[[Path, dict[str, Any]], Scorer]
 _LOADERS: dict[str, Loader] = {}
@@ -147,8 +149,8 @@ def register_kind(kind: str, loader: Loader) -> None:
 
 
 def _loader(kind: str) -> Loader:
-    if kind == DEFAULT_KIND and kind not in _LOADERS:
-        import fzgap.model.tfidf  # noqa: F401  (registers itself)
+    if kind not in _LOADERS:
+        import fzgap.model.linear  # noqa: F401  (registers the shipped kind and refuses pickles)
     if kind not in _LOADERS:
         raise ModelError(
             f"unknown model kind {kind!r} "
@@ -163,10 +165,7 @@ def _cached(path: str | None) -> Scorer:
     manifest = read_manifest(directory)
     if directory.is_file():
         directory = directory.parent
-    kind = manifest.get("kind", DEFAULT_KIND)
-    if not isinstance(kind, str):
-        raise ModelError(f"{directory}: manifest kind must be a string, not {kind!r}")
-    return _loader(kind)(directory, manifest)
+    return _loader(manifest.get("kind", DEFAULT_KIND))(directory, manifest)
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> Scorer:

@@ -55,7 +55,7 @@ def _lines(text: str) -> list[str]:
     return [s.strip() for s in text.splitlines() if s.strip()]
 
 
-def _title_at(lines: list[str]) -> int:
+def _title_at(lines: list[str]) -> int | None:
     """The title's line: the first naming a report near the top (copied pages have menus above)."""
     return next(
         (
@@ -63,7 +63,7 @@ def _title_at(lines: list[str]) -> int:
             for i, s in enumerate(lines[:12])
             if "报告" in s and len(s) <= 70 and not re.search(r"[:：>|。]", s)
         ),
-        0,
+        None,
     )
 
 
@@ -194,7 +194,10 @@ def hard_wrap(
     width = width or rng.randint(30, 45)
     page_lines = page_lines or rng.randint(22, 30)
     paragraphs = _lines(text)
-    header = paragraphs[_title_at(paragraphs)] if header is None else header
+    if header is None:
+        # A report without a title line gets the header line a PDF of it would carry.
+        at = _title_at(paragraphs)
+        header = paragraphs[at] if at is not None else "法治政府建设情况报告"
     wrapped = [ln for p in paragraphs for ln in _wrap(p, width, indent)]
     pages = [wrapped[i : i + page_lines] for i in range(0, len(wrapped), page_lines)]
     forms = [rng.choice(PAGE_NUMBER_FORMS) for _ in pages]
@@ -221,7 +224,10 @@ def gongwen_frame(text: str, seed: int = 0) -> str:
     if re.search(r"〔(?:19|20)\d{2}〕", lines[0]):
         return "\n".join(lines) + "\n"  # already in a frame
     at = _title_at(lines)
-    above, title = lines[:at], lines[at]
+    if at is None:  # no title line: the frame goes around the body as it is
+        above, title, at = [], "", -1
+    else:
+        above, title = lines[:at], lines[at]
     m = re.search(r"((?:19|20)\d{2})", title)
     year = int(m[1]) + 1 if m else 2025
     unit = re.split(r"(?:关于)?(?:19|20)\d{2}", title)[0] or "某县人民政府"
@@ -241,7 +247,7 @@ def gongwen_frame(text: str, seed: int = 0) -> str:
         ["抄送：市委依法治市办，市司法局。", "抄送：区委办公室，区人大常委会办公室，区政协办公室。"]
     )
     issued = f"{unit}办公室  {year}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日印发"
-    framed = [*above, number, title, addressee, *main, *signature, cc, issued]
+    framed = [*above, number, *([title] if title else []), addressee, *main, *signature, cc, issued]
     return "\n".join(framed) + "\n"
 
 

@@ -1,15 +1,14 @@
-"""Fit the classifier on the whole corpus and write the artifact, manifest and model card."""
+"""Fit the classifier on the whole corpus; write the pure-data artifact, manifest and model card."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from fzgap.model.areas import AREAS
-from fzgap.model.artifact import save_artifact
 from fzgap.model.classifier import build_pipeline
 from fzgap.train.corpus import Corpus
 from fzgap.train.evaluate import Evaluation
+from fzgap.train.export import export_pipeline
 
 __all__ = ["fit_pipeline", "train_model", "PARAMS"]
 
@@ -41,9 +40,7 @@ def train_model(
     say = progress or (lambda _msg: None)
     say(f"fitting on {len(corpus.rows)} paragraphs from {len(set(corpus.groups))} reports/batches")
     pipe = fit_pipeline(corpus)
-    thresholds = dict(zip(AREAS, (round(float(t), 6) for t in pipe[-1].thresholds_)))
     manifest = {
-        "thresholds": thresholds,
         "training_data_sha256": corpus.sha256,
         "training_counts": corpus.counts(),
         "params": PARAMS,
@@ -51,11 +48,13 @@ def train_model(
         "command": command,
     }
     say(f"writing {out_dir}")
-    path = save_artifact(pipe, out_dir, manifest)
+    path = export_pipeline(pipe, out_dir, manifest)
     from fzgap.model.artifact import read_manifest
     from fzgap.train.modelcard import render_model_card
 
-    (Path(out_dir) / "MODEL_CARD.md").write_text(
-        render_model_card(read_manifest(out_dir), evaluation, command), encoding="utf-8"
+    card = Path(out_dir) / "MODEL_CARD.md"
+    previous = card.read_text(encoding="utf-8") if card.is_file() else None
+    card.write_text(
+        render_model_card(read_manifest(out_dir), evaluation, command, previous), encoding="utf-8"
     )
     return path

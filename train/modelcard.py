@@ -7,7 +7,10 @@ from typing import Any
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 from fzgap.train.evaluate import Evaluation, Scores
 
-__all__ = ["render_model_card", "metrics_table"]
+__all__ = ["render_model_card", "metrics_table", "kept_sections", "KEPT"]
+
+#: Sections written by other tools (the benchmarks) that a re-rendered card keeps.
+KEPT = ("Speed",)
 
 
 def metrics_table(scores: dict[str, Scores]) -> str:
@@ -25,10 +28,36 @@ def metrics_table(scores: dict[str, Scores]) -> str:
     return "\n".join(rows)
 
 
+def kept_sections(previous: str | None) -> str:
+    """The sections of a previous card that re-rendering keeps (see ``KEPT``), as Markdown."""
+    if not previous:
+        return ""
+    out = []
+    for title in KEPT:
+        marker = f"## {title}\n"
+        if marker in previous:
+            body = previous.split(marker, 1)[1].split("\n## ", 1)[0]
+            out.append(marker + body.rstrip("\n") + "\n")
+    return "\n".join(out)
+
+
 def render_model_card(
-    manifest: dict[str, Any] | None, evaluation: Evaluation | None, command: str
+    manifest: dict[str, Any] | None,
+    evaluation: Evaluation | None,
+    command: str,
+    previous: str | None = None,
 ) -> str:
-    """Render the model card from the manifest and (if run) the evaluation."""
+    """Render the model card from the manifest and (if run) the evaluation.
+
+    Parameters
+    ----------
+    manifest : dict or None
+    evaluation : Evaluation or None
+    command : str
+        The command that reproduces the card.
+    previous : str, optional
+        The card being replaced: its speed section (written by the benchmarks) is kept.
+    """
     lines = ["# fzgap paragraph classifier — model card", ""]
     lines += [
         "Tags each paragraph of a 法治政府建设年度报告 with the checklist areas it reports on "
@@ -86,4 +115,5 @@ def render_model_card(
                 "",
             ]
     lines += ["## Reproduce", "", "```", command, "```", ""]
-    return "\n".join(lines)
+    kept = kept_sections(previous)
+    return "\n".join(lines) + ("\n" + kept if kept else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +15,8 @@ from fzgap.model.checklist import Checklist
 from fzgap.model.scorer import Scorer
 
 __all__ = ["ScoredReport", "score_report"]
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,43 +49,66 @@ def score_report(report: SegmentedReport, scorer: Scorer, checklist: Checklist) 
     ScoredReport
     """
     paragraphs = report.paragraphs
-    scores = scorer.predict_proba([p.text for p in paragraphs])
     sentences = tuple(
         tuple(split_sentences(p.norm)) if p.kind == "body" else (p.norm,) for p in paragraphs
     )
     flat = [s for group in sentences for s in group]
-    flat_scores = scorer.predict_proba(flat) if flat else np.zeros((0, len(AREAS)))
+    keys = _clause_keys(checklist, paragraphs, sentences)
+    clause_texts = list(dict.fromkeys(c for _, _, c in keys))
+    # One call: the scorer cuts each run of text once, so sentences and clauses reuse the
+    # paragraph's words, and every unit is scored in the same matrix product.
+    units = [p.text for p in paragraphs] + flat + clause_texts
+    all_scores = scorer.predict_proba(units) if units else np.zeros((0, len(AREAS)))
+    n, m = len(paragraphs), len(flat)
+    scores, flat_scores = all_scores[:n], all_scores[n : n + m]
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     per = tuple(flat_scores[bounds[i] : bounds[i + 1]] for i in range(len(sentences)))
     shown = tuple(
         tuple(split_sentences(p.text)) if p.kind == "body" else (p.text,) for p in paragraphs
     )
-    clauses = _clauses(scorer, checklist, paragraphs, sentences)
-    return ScoredReport(report, scores, sentences, shown, per, dict(scorer.thresholds), clauses)
+    row = {c: all_scores[n + m + j] for j, c in enumerate(clause_texts)}
+    best: dict[tuple[int, int], tuple[str, float]] = {}
+    for i, k, clause in keys:
+        score = float(row[clause][k])
+        if score > best.get((i, k), ("", -1.0))[1]:
+            best[(i, k)] = (clause, score)
+    return ScoredReport(report, scores, sentences, shown, per, dict(scorer.thresholds), best)
 
 
-def _clauses(
-    scorer: Scorer,
+def _clause_keys(
     cl: Checklist,
     paragraphs: tuple[Paragraph, ...],
     sentences: tuple[tuple[str, ...], ...],
-) -> dict[tuple[int, int], tuple[str, float]]:
-    """Score the clauses that carry a sub-item's wording: a passing mention may be one clause
-    long."""
+) -> list[tuple[int, int, str]]:
+    """(paragraph, area, clause) for each clause carrying a sub-item's wording.
+
+    A passing mention may be one clause long.
+    """
+    found = [_any_subitem(spec.subitems) for spec in cl.areas]
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
             continue
         for sentence in group:
             for clause in split_clauses(sentence):
-                for k, spec in enumerate(cl.areas):
-                    if any(sub.found_in(clause) for sub in spec.subitems):
+                for k, hit in enumerate(found):
+                    if hit(clause):
                         keys.append((p.index, k, clause))
-    if not keys:
-        return {}
-    scores = scorer.predict_proba([c for _, _, c in keys])
-    best: dict[tuple[int, int], tuple[str, float]] = {}
-    for (i, k, clause), row in zip(keys, scores):
-        if row[k] > best.get((i, k), ("", -1.0))[1]:
-            best[(i, k)] = (clause, float(row[k]))
-    return best
+    return keys
+
+
+def _any_subitem(subitems) -> Callable[[str], bool]:
+    """Whether a text carries any of the sub-items' wording, in one regex search."""
+    patterns = [pat for sub in subitems for pat in sub.patterns]
+    if not patterns:
+        return lambda _text: False
+    # Joined, a pattern's group numbers shift: only patterns without back-references join.
+    if all(pat.flags == patterns[0].flags and not _BACKREF.search(pat.pattern) for pat in patterns):
+        try:
+            joined = re.compile(
+                "|".join(f"(?:{pat.pattern})" for pat in patterns), patterns[0].flags
+            )
+            return lambda text: joined.search(text) is not None
+        except re.error:  # e.g. inline flags that must start a pattern: keep them apart
+            pass
+    return lambda text: any(sub.found_in(text) for sub in subitems)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-
-import lxml.etree
-import lxml.html
+from typing import TYPE_CHECKING
 
 from fzgap.analyze.errors import CorruptDocumentError
 from fzgap.analyze.ingest._decoding import decode_text
+
+if TYPE_CHECKING:  # lxml is imported by read_html only: a text report never loads it
+    import lxml.etree
+    import lxml.html
 
 __all__ = ["read_html", "looks_like_html", "html_lines"]
 
@@ -131,6 +133,9 @@ def read_html(data: bytes, source: str) -> tuple[list[str], str, str | None]:
     CorruptDocumentError
         When the page cannot be parsed at all.
     """
+    import lxml.etree
+    import lxml.html
+
     text, encoding = decode_text(data, source, declared=_declared_charset(data))
     try:
         root = lxml.html.document_fromstring(

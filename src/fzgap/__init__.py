@@ -7,7 +7,6 @@ The public entry points are re-exported here and imported on first use, so that
 from __future__ import annotations
 
 import importlib
-from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,11 +16,6 @@ if TYPE_CHECKING:
     from fzgap.analyze.records import AuditReport
     from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
     from fzgap.errors import FzgapError
-
-try:
-    __version__ = _metadata.version("fzgap")
-except _metadata.PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0"
 
 _HOME = {
     "AuditReport": "fzgap.analyze.records",
@@ -55,6 +49,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # importlib.metadata costs ~60 ms: only when asked
+        from importlib import metadata
+
+        try:
+            return metadata.version("fzgap")
+        except metadata.PackageNotFoundError:  # running from a source tree without install
+            return "0.0.0"
     if name in _HOME:
         return getattr(importlib.import_module(_HOME[name]), name)
     raise AttributeError(f"module 'fzgap' has no attribute {name!r}")

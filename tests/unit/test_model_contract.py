@@ -82,8 +82,9 @@ def test_training_is_deterministic_across_processes(tmp_path: Path) -> None:
         "from fzgap.model.classifier import build_pipeline\n"
         "c = load_corpus(); rows = c.rows[::7]; c = Corpus(tuple(rows), 'x')\n"
         "p = build_pipeline(cv=3).fit(c.texts, c.indicator(), clf__groups=c.groups)\n"
-        "from fzgap.model.artifact import save_artifact, sha256_file, ARTIFACT_NAME\n"
-        "d = sys.argv[1]; save_artifact(p, d, {}); "
+        "from fzgap.model.artifact import sha256_file, ARTIFACT_NAME\n"
+        "from fzgap.train.export import export_pipeline\n"
+        "d = sys.argv[1]; export_pipeline(p, d, {}); "
         "print(sha256_file(__import__('pathlib').Path(d) / ARTIFACT_NAME))\n"
     )
     digests = {

@@ -28,14 +28,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from fzgap import __version__
+
+        parser.exit(message=f"fzgap {__version__}\n")
+
+
 def _command(name: str):
     return importlib.import_module(f"fzgap.cli.{name}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every command and its example."""
-    from fzgap import __version__
-
     parser = _Parser(
         prog="fzgap",
         description=(
@@ -43,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Example: fzgap analyze examples/qinghe-county-2024.txt",
     )
-    parser.add_argument("--version", action="version", version=f"fzgap {__version__}")
+    parser.add_argument("--version", action=_Version, help="show fzgap's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         mod = _command(name)

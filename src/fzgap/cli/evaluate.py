@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from fzgap.analyze.output import write_output
 
@@ -59,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
         + (f" --data {args.data}" if args.data else "")
         + f" --out {args.out} --jobs {args.jobs}"
     )
-    card = render_model_card(manifest, evaluation, command)
+    old = Path(args.out) if args.out != "-" else None
+    previous = old.read_text(encoding="utf-8") if old and old.is_file() else None
+    card = render_model_card(manifest, evaluation, command, previous)
     print(metrics_table(evaluation.all), file=sys.stderr)
     write_output(card, None if args.out == "-" else args.out)
     return 0

@@ -1,0 +1,216 @@
+"""TF-IDF features in numpy: the same matrices as scikit-learn's ``TfidfVectorizer``, bit for bit.
+
+Both vectorizers of the classifier (jieba words in uni- and bigrams; characters in 2–4-grams)
+use raw counts, ``1 + log(tf)``, the fitted ``idf`` and an L2 norm per row, all in float32 as
+the fitted vectorizers do. Vocabulary lookup works on integer keys with sorted arrays instead
+of a Python dictionary per n-gram: each word of the vocabulary gets an id, a bigram the key
+``id1 * n_words + id2``; each character gets an id ``1..A`` (0 for any character the vocabulary
+never holds), an n-gram the base-``A + 1`` number of its ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
+
+import numpy as np
+
+__all__ = ["Rows", "WordVocabulary", "CharVocabulary", "tfidf_rows", "join_terms", "split_terms"]
+
+#: scikit-learn's char analyzer first collapses runs of white space (``\s\s+``) to one space.
+_WHITE = re.compile(r"\s\s+")
+_SEP = "\x00"
+
+
+def join_terms(terms: Sequence[str]) -> np.ndarray:
+    """Terms as one UTF-8 byte array, NUL-separated (the artifact's storage form)."""
+    if any(_SEP in t for t in terms):
+        raise ValueError("a vocabulary term holds a NUL character")
+    return np.frombuffer(_SEP.join(terms).encode("utf-8"), dtype=np.uint8)
+
+
+def split_terms(data: np.ndarray) -> list[str]:
+    """Inverse of :func:`join_terms`."""
+    text = data.tobytes().decode("utf-8")
+    return text.split(_SEP) if text else []
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Sparse rows in CSR order: ``doc`` ascending, ``col`` ascending within a doc."""
+
+    doc: np.ndarray  # int64
+    col: np.ndarray  # int64
+    val: np.ndarray  # float32
+    n_docs: int
+
+
+class WordVocabulary:
+    """Lookup of word unigrams and ``"w1 w2"`` bigrams, from the terms in column order."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+        words: dict[str, int] = {}
+        uni: list[tuple[int, int]] = []
+        bi: list[tuple[int, int, int]] = []
+        for col, term in enumerate(terms):
+            parts = term.split(" ")
+            if len(parts) > 2:
+                raise ValueError(f"word term {term!r} is neither a word nor a bigram")
+            ids = [words.setdefault(p, len(words)) for p in parts]
+            if len(ids) == 1:
+                uni.append((ids[0], col))
+            else:
+                bi.append((ids[0], ids[1], col))
+        self.ids = words
+        n = len(words)
+        self.uni_col = np.full(n, -1, dtype=np.int64)
+        for i, col in uni:
+            self.uni_col[i] = col
+        keys = np.array([a * n + b for a, b, _ in bi], dtype=np.int64)
+        cols = np.array([c for _, _, c in bi], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self.bi_keys, self.bi_cols = keys[order], cols[order]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def lookup(self, docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, col) of every vocabulary unigram and bigram occurrence in tokenised docs."""
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        flat = chain.from_iterable(docs)
+        ids = np.fromiter(
+            map(self.ids.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum())
+        )
+        doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        col = np.where(ids >= 0, self.uni_col[np.maximum(ids, 0)], -1)
+        out_doc, out_col = [doc[col >= 0]], [col[col >= 0]]
+        if len(ids) > 1 and len(self.bi_keys):
+            a, b = ids[:-1], ids[1:]
+            same = (doc[:-1] == doc[1:]) & (a >= 0) & (b >= 0)
+            keys = a * len(self.ids) + b
+            pos = np.minimum(np.searchsorted(self.bi_keys, keys), len(self.bi_keys) - 1)
+            hit = same & (self.bi_keys[pos] == keys)
+            out_doc.append(doc[:-1][hit])
+            out_col.append(self.bi_cols[pos[hit]])
+        return np.concatenate(out_doc), np.concatenate(out_col)
+
+
+class CharVocabulary:
+    """Lookup of character n-grams (all of one length range), from the terms in column order."""
+
+    def __init__(self, terms: list[str], ngram_range: tuple[int, int]) -> None:
+        self.terms = terms
+        self.ngram_range = ngram_range
+        alphabet = np.unique(_codes("".join(terms)))
+        self.base = len(alphabet) + 1
+        lo, hi = ngram_range
+        if self.base**hi >= 2**63:
+            raise ValueError("character vocabulary too large for 64-bit n-gram keys")
+        top = int(alphabet[-1]) if len(alphabet) else 0
+        self.table = np.zeros(top + 1, dtype=np.int64)
+        self.table[alphabet] = np.arange(1, len(alphabet) + 1)
+        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        by_len: dict[int, list[int]] = {}
+        for col, term in enumerate(terms):
+            by_len.setdefault(len(term), []).append(col)
+        for n in range(lo, hi + 1):
+            cols = np.array(by_len.get(n, []), dtype=np.int64)
+            if len(cols):
+                ids = self._ids(_codes("".join(terms[c] for c in cols))).reshape(-1, n)
+                keys = np.zeros(len(cols), dtype=np.int64)
+                for k in range(n):
+                    keys = keys * self.base + ids[:, k]
+            else:
+                keys = np.zeros(0, dtype=np.int64)
+            order = np.argsort(keys, kind="stable")
+            self.keys[n] = (keys[order], cols[order])
+        if sum(len(k) for k, _ in self.keys.values()) != len(terms):
+            raise ValueError("character terms outside the n-gram range")
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def _ids(self, codes: np.ndarray) -> np.ndarray:
+        top = len(self.table) - 1
+        return np.where(codes <= top, self.table[np.minimum(codes, top)], 0)
+
+    def lookup(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, col) of every vocabulary n-gram occurrence in prepared texts."""
+        texts = [_WHITE.sub(" ", t) for t in texts]
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        # One NUL after each text: its id is 0, so no n-gram spans two texts.
+        ids = self._ids(_codes(_SEP.join(texts) + _SEP))
+        doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        lo, hi = self.ngram_range
+        out_doc, out_col = [], []
+        keys, valid = ids.copy(), ids > 0
+        for n in range(1, hi + 1):
+            if n > 1:
+                keys = keys[:-1] * self.base + ids[n - 1 :]
+                valid = valid[:-1] & (ids[n - 1 :] > 0)
+            if n < lo or not len(self.keys[n][0]):
+                continue
+            table, cols = self.keys[n]
+            pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+            hit = valid & (table[pos] == keys)
+            out_doc.append(doc_of[: len(keys)][hit])
+            out_col.append(cols[pos[hit]])
+        if not out_doc:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(out_doc), np.concatenate(out_col)
+
+
+def _codes(text: str) -> np.ndarray:
+    """Code points of ``text``."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+        np.int64
+    )
+
+
+def tfidf_rows(doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, idf: np.ndarray) -> Rows:
+    """Counts of (doc, col) occurrences → sublinear tf × idf, L2-normalised rows, as sklearn does.
+
+    Parameters
+    ----------
+    doc, col : ndarray of int64
+        One entry per occurrence of a vocabulary term.
+    n_docs, n_cols : int
+        Number of rows and of vocabulary terms.
+    idf : ndarray of float32
+        The fitted idf weights.
+    """
+    flat, counts = np.unique(doc * n_cols + col, return_counts=True)
+    d, c = flat // n_cols, flat % n_cols
+    val = counts.astype(np.float32)
+    np.log(val, out=val)
+    val += np.float32(1.0)
+    val *= idf[c]
+    # sklearn sums the squares (float32 products) in a double, row by row, in column order.
+    sq = (val * val).astype(np.float64)
+    norms = np.zeros(n_docs, dtype=np.float64)
+    if len(d):
+        starts = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+        norms[d[starts]] = _sequential_sums(sq, starts)
+    scale = np.sqrt(norms)[d]
+    val = (val.astype(np.float64) / scale).astype(np.float32)
+    return Rows(d, c, val, n_docs)
+
+
+def _sequential_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Sum of each segment added left to right (numpy's own reductions sum pairwise)."""
+    lengths = np.diff(np.r_[starts, len(values)])
+    order = np.argsort(-lengths, kind="stable")
+    lengths, first = lengths[order], starts[order]
+    acc = np.zeros(len(starts), dtype=np.float64)
+    # Longest segments first: step k adds the k-th value of the segments that long, in one go.
+    live = len(lengths)
+    for k in range(int(lengths[0])):
+        while lengths[live - 1] <= k:
+            live -= 1
+        acc[:live] += values[first[:live] + k]
+    out = np.empty_like(acc)
+    out[order] = acc
+    return out

@@ -1,0 +1,196 @@
+"""The shipped scorer (kind ``tfidf-linear``): TF-IDF + one-vs-rest logistic regression, plain data.
+
+Inference needs only numpy and the segmenter: the word and character vocabularies, their idf
+weights, the coefficients and intercepts of the five logistic regressions, the thresholds and
+the user dictionary, all read from the model folder's ``.npz`` (``docs/model-format.md``).
+Scores equal the scikit-learn pipeline it was exported from (``fzgap.train.export``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from fzgap.model.areas import AREAS
+from fzgap.model.artifact import KIND, PICKLE_KIND, load_arrays
+from fzgap.model.errors import ModelError
+from fzgap.model.features import CharVocabulary, Rows, WordVocabulary, split_terms, tfidf_rows
+from fzgap.model.scorer import Explanation, TermWeight, register_kind
+from fzgap.model.segmenter import get_segmenter
+from fzgap.model.tokenize import prepare
+
+__all__ = ["LinearScorer", "KIND", "FEATURES", "ARRAYS"]
+
+#: The feature settings this scorer computes; a manifest must state exactly these.
+FEATURES: dict[str, Any] = {
+    "words": {"ngram_range": [1, 2], "sublinear_tf": True, "norm": "l2", "dtype": "float32"},
+    "chars": {"ngram_range": [2, 4], "sublinear_tf": True, "norm": "l2", "dtype": "float32"},
+}
+#: Array name → dtype kind and number of dimensions.
+ARRAYS = {
+    "word_terms": ("u", 1),
+    "word_idf": ("f", 1),
+    "char_terms": ("u", 1),
+    "char_idf": ("f", 1),
+    "coef": ("f", 2),
+    "intercept": ("f", 1),
+    "user_dict": ("u", 1),
+}
+#: Texts per block: bounds the memory of one call on a large batch.
+_BLOCK = 8192
+
+
+class LinearScorer:
+    """TF-IDF features and one linear model per area, from plain arrays.
+
+    Parameters
+    ----------
+    arrays : dict of str to ndarray
+        The artifact's arrays (see ``ARRAYS``).
+    manifest : dict
+        The model folder's manifest (thresholds, provenance).
+    """
+
+    kind = KIND
+
+    def __init__(self, arrays: dict[str, np.ndarray], manifest: dict[str, Any]) -> None:
+        self.manifest = manifest
+        self.thresholds: dict[str, float] = {a: float(manifest["thresholds"][a]) for a in AREAS}
+        self.words = WordVocabulary(split_terms(arrays["word_terms"]))
+        self.chars = CharVocabulary(
+            split_terms(arrays["char_terms"]), tuple(FEATURES["chars"]["ngram_range"])
+        )
+        self.word_idf = arrays["word_idf"].astype(np.float32)
+        self.char_idf = arrays["char_idf"].astype(np.float32)
+        self.coef = np.ascontiguousarray(arrays["coef"], dtype=np.float64)
+        self.coef_t = np.ascontiguousarray(self.coef.T)
+        self.intercept = arrays["intercept"].astype(np.float64)
+        self.user_dict = arrays["user_dict"].tobytes().decode("utf-8")
+        n_word, n_char = len(self.words), len(self.chars)
+        if (
+            self.word_idf.shape != (n_word,)
+            or self.char_idf.shape != (n_char,)
+            or self.coef.shape != (len(AREAS), n_word + n_char)
+            or self.intercept.shape != (len(AREAS),)
+        ):
+            raise ValueError("array shapes do not fit together")
+
+    @property
+    def segmenter(self):
+        """The process's segmenter for this model's user dictionary."""
+        return get_segmenter(self.user_dict)
+
+    def features(self, texts: Sequence[str]) -> Rows:
+        """TF-IDF rows of ``texts`` (words block, then characters offset by the word count).
+
+        Runs of text already cut in this call are not cut again: a paragraph's sentences and
+        clauses reuse the paragraph's words.
+        """
+        prepared = [prepare(t) for t in texts]
+        seg = self.segmenter
+        memo: dict[str, list[str]] = {}
+        tokens = [seg.words(p, memo) for p in prepared]
+        n, n_word = len(texts), len(self.words)
+        wd, wc = self.words.lookup(tokens)
+        w = tfidf_rows(wd, wc, n, n_word, self.word_idf)
+        cd, cc = self.chars.lookup(prepared)
+        c = tfidf_rows(cd, cc, n, len(self.chars), self.char_idf)
+        return Rows(
+            np.concatenate([w.doc, c.doc]),
+            np.concatenate([w.col, c.col + n_word]),
+            np.concatenate([w.val, c.val]),
+            n,
+        )
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        """Linear scores before the logistic, shape (len(texts), 5)."""
+        out = np.zeros((len(texts), len(AREAS)))
+        for start in range(0, len(texts), _BLOCK):
+            rows = self.features(texts[start : start + _BLOCK])
+            vals = rows.val.astype(np.float64)
+            block = out[start : start + rows.n_docs]
+            for k in range(len(AREAS)):
+                block[:, k] = np.bincount(
+                    rows.doc, weights=vals * self.coef_t[rows.col, k], minlength=rows.n_docs
+                )
+        return out + self.intercept
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities, shape (len(texts), 5), in ``AREAS`` order."""
+        if len(texts) == 0:
+            return np.zeros((0, len(AREAS)))
+        return 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+
+    def term(self, col: int) -> tuple[str, str]:
+        """The term of a feature column and its kind (``word`` or ``char``)."""
+        n_word = len(self.words)
+        if col < n_word:
+            return self.words.terms[col], "word"
+        return self.chars.terms[col - n_word], "char"
+
+    def explain(self, text: str, top: int = 8) -> Explanation:
+        """The terms that pushed each area's score up or down for ``text``.
+
+        Parameters
+        ----------
+        text : str
+            One paragraph.
+        top : int
+            How many terms to keep per direction and area.
+        """
+        rows = self.features([text])
+        scores = self.predict_proba([text])[0]
+        up: dict[str, tuple[TermWeight, ...]] = {}
+        down: dict[str, tuple[TermWeight, ...]] = {}
+        for k, area in enumerate(AREAS):
+            contrib = rows.val * self.coef[k, rows.col]
+            order = np.argsort(-contrib, kind="stable")
+            terms = [TermWeight(*self.term(int(rows.col[j])), float(contrib[j])) for j in order]
+            up[area] = tuple(t for t in terms if t.weight > 0)[:top]
+            down[area] = tuple(t for t in reversed(terms) if t.weight < 0)[:top]
+        return Explanation(
+            text,
+            {a: round(float(s), 4) for a, s in zip(AREAS, scores)},
+            dict(self.thresholds),
+            up,
+            down,
+        )
+
+
+def _check_settings(directory: Path, manifest: dict[str, Any]) -> None:
+    """Refuse a manifest whose feature settings this scorer does not compute."""
+    if manifest.get("features") != FEATURES:
+        raise ModelError(
+            f"{directory}: the manifest's feature settings {manifest.get('features')} are not "
+            "the ones this fzgap computes; retrain with `fzgap train`"
+        )
+
+
+def _load(directory: Path, manifest: dict[str, Any]) -> LinearScorer:
+    """Loader for kind ``tfidf-linear``."""
+    _check_settings(directory, manifest)
+    arrays = load_arrays(directory, manifest)
+    artifact = directory / manifest["artifact"]
+    for name, (kind, ndim) in ARRAYS.items():
+        arr = arrays.get(name)
+        if arr is None or arr.dtype.kind != kind or arr.ndim != ndim:
+            raise ModelError(f"{artifact}: array {name!r} is missing or of the wrong type")
+    try:
+        return LinearScorer(arrays, manifest)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{artifact}: inconsistent model data ({exc})") from None
+
+
+def _refuse_pickle(directory: Path, manifest: dict[str, Any]) -> LinearScorer:
+    """Folders of the old pickled kind: never unpickled, since a pickle can run any code."""
+    raise ModelError(
+        f"{directory}: this model is a pickle ({PICKLE_KIND}); fzgap no longer loads pickles, "
+        "as loading one can run code; retrain it with `fzgap train`"
+    )
+
+
+register_kind(KIND, _load)
+register_kind(PICKLE_KIND, _refuse_pickle)

@@ -1,0 +1,62 @@
+"""Cold start: `fzgap --help` and `fzgap analyze` of a text report import only what they use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "qinghe-county-2024.txt"
+HEAVY = (
+    "pandas",
+    "openpyxl",
+    "dask",
+    "distributed",
+    "lxml",
+    "pdfminer",
+    "pypdf",
+    "pypdfium2",
+    "docx",
+    "sklearn",
+    "scipy",
+    "joblib",
+)
+PROBE = (
+    "import sys, runpy\n"
+    "sys.argv = ['fzgap'] + sys.argv[1:]\n"
+    "try:\n"
+    "    runpy.run_module('fzgap', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "heavy = {heavy!r}\n"
+    "top = {{m.split('.')[0] for m in sys.modules}}\n"
+    "sys.stderr.write('LOADED=' + ','.join(sorted(top & set(heavy))) + '\\n')\n"
+)
+
+
+def _loaded(*argv: str) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")]
+    assert line, proc.stderr
+    return [m for m in line[-1][len("LOADED=") :].split(",") if m]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--help",),
+        ("analyze", "--help"),
+        ("analyze", str(EXAMPLE)),
+        ("analyze", str(EXAMPLE), "--format", "json"),
+    ],
+    ids=["help", "analyze-help", "analyze-text", "analyze-json"],
+)
+def test_only_what_is_used_is_imported(argv: tuple[str, ...]) -> None:
+    assert _loaded(*argv) == []

@@ -1,0 +1,115 @@
+"""The fast segmenter cuts as jieba (the reference) does; sentences reuse a paragraph's cuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fzgap.analyze.coverage import split_clauses, split_sentences
+from fzgap.model.segmenter import KEEP, RUN, get_segmenter, parse_user_dict, read_user_dict
+from fzgap.model.textnorm import GATE_FILE, _gate, conversion_gate, needs_conversion, normalize
+from fzgap.model.tokenize import prepare
+from fzgap.train.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = sorted((ROOT / "examples").glob("*.txt")) + sorted(
+    (ROOT.parent / "shared" / "corpus" / "reports").glob("*.txt")
+)
+
+
+def _report_lines() -> list[str]:
+    return [
+        line.strip()
+        for path in REPORTS
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _units() -> list[str]:
+    """Labelled paragraphs, report lines, and every sentence and clause of both, distinct."""
+    paragraphs = load_corpus().texts + _report_lines()
+    units = list(paragraphs)
+    for p in paragraphs:
+        for s in split_sentences(normalize(p)):
+            units.append(s)
+            units += split_clauses(s)
+    return list(dict.fromkeys(units))
+
+
+@pytest.fixture(scope="module")
+def engines():
+    pytest.importorskip("rjieba")
+    return get_segmenter(engine="jieba"), get_segmenter(engine="rjieba")
+
+
+def test_fast_segmenter_matches_jieba_on_the_corpus_sentences_and_clauses(engines) -> None:
+    ref, fast = engines
+    units = _units()
+    assert len(units) > 10_000
+    diff = [u for u in units if ref.words(prepare(u)) != fast.words(prepare(u))]
+    assert diff == []
+
+
+def test_cutting_run_by_run_is_jieba_lcut_of_the_whole_text(engines) -> None:
+    import jieba
+
+    plain = jieba.Tokenizer()
+    for word, freq, tag in parse_user_dict(read_user_dict()):
+        plain.add_word(word, freq, tag)
+    texts = [prepare(t) for t in load_corpus().texts + _report_lines()]
+    want = [[w for w in plain.lcut(t, HMM=False) if KEEP.search(w)] for t in texts]
+    for seg in engines:
+        assert [seg.words(t) for t in texts] == want, seg.engine
+
+
+def test_a_sentences_words_are_the_paragraphs_words_over_its_span(engines) -> None:
+    """Runs never cross sentence or clause ends: a sentence cut alone gives the same words."""
+    ref, fast = engines
+    for text in _report_lines():
+        norm = normalize(text)
+        whole = ref.words(prepare(norm))
+        pieces = [w for s in split_sentences(norm) for w in ref.words(prepare(s))]
+        assert pieces == whole, text
+        clauses = [
+            w
+            for s in split_sentences(norm)
+            for c in split_clauses(s)
+            for w in fast.words(prepare(c))
+        ]
+        assert clauses == whole, text
+
+
+def test_a_memo_of_runs_changes_nothing(engines) -> None:
+    _, fast = engines
+    memo: dict[str, list[str]] = {}
+    lines = [prepare(t) for t in _report_lines()]
+    first = [fast.words(t, memo) for t in lines]
+    again = [fast.words(t, memo) for t in lines]
+    assert first == again == [fast.words(t) for t in lines]
+    assert memo and all(RUN.fullmatch(run) for run in memo)
+
+
+def test_the_zhconv_gate_is_the_one_zhconv_implies() -> None:
+    from zhconv import zhconv
+
+    chars, keys = conversion_gate(zhconv.getdict("zh-hans"))
+    shipped, pattern, _ = _gate()
+    assert shipped == chars and pattern is not None, f"regenerate {GATE_FILE}"
+    assert sorted(pattern.pattern.split("|")) == sorted(k for k, _ in keys), (
+        f"regenerate {GATE_FILE}"
+    )
+
+
+def test_lines_without_gate_characters_convert_to_themselves() -> None:
+    import zhconv
+
+    lines = _report_lines() + load_corpus().texts
+    skipped = [t for t in lines if not needs_conversion(t)]
+    assert len(skipped) > len(lines) / 2
+    assert all(zhconv.convert(t, "zh-hans") == t for t in skipped)
+    # Each kind of change is still made: a traditional character, a key of unchanged characters.
+    for text in ("依法辦理", "批覆如下", "反反覆覆", "保持沈默"):
+        assert needs_conversion(text) and normalize(text) == zhconv.convert(text, "zh-hans")
+        assert normalize(text) != text
