@@ -124,7 +124,7 @@ def load_section_model(path: str | None = None) -> SectionModel:
         where = f"{SECTION_MODEL_NAME} (shipped)"
         source = resources.files("fzgap.model").joinpath(SECTION_MODEL_NAME)
     else:
-        where, source = path, Path(path)  # type: ignore[assignment]
+        where, source = path, Path(path)
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -233,16 +233,17 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
 
     subitems = []
     for s in spec.subitems:
+        found: tuple[int, ...]
         if s.section:
-            where = tuple(
+            found = tuple(
                 p.index
                 for p in report.report.paragraphs
                 if p.section == s.section and p.kind == "heading"
             )
-            where = where or tuple(p.index for p in body if p.section == s.section)[:1]
+            found = found or tuple(p.index for p in body if p.section == s.section)[:1]
         else:
-            where = tuple(h.evidence.index for h in counting if s.id in h.subitems)
-        subitems.append(SubItemResult(s.id, s.zh, bool(where), where))
+            found = tuple(h.evidence.index for h in counting if s.id in h.subitems)
+        subitems.append(SubItemResult(s.id, s.zh, bool(found), found))
     if report.report.read_by_content:
         # Say so, so that the reviewer knows the sections above were judged by content.
         reasons.append(Reason("NOTE_READ_BY_CONTENT", BY_CONTENT_NOTE))

@@ -31,7 +31,7 @@ _OTHER_HEADING = re.compile(r"其[他它].{0,6}(?:需要)?报告.{0,4}(?:情况|
 
 
 def is_department(unit: str | None) -> bool:
-    """Whether the reporting unit is a government department (局, 委, 办 …) rather than a government."""
+    """Whether the reporting unit is a department (局, 委, 办 …) rather than a government."""
     return bool(unit and _DEPARTMENT.search(unit) and not unit.endswith("人民政府"))
 
 

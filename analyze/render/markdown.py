@@ -34,7 +34,10 @@ def render_markdown(report: AuditReport) -> str:
     out += [
         "",
         "**报告结构**："
-        + "；".join(f"{p.id} {p.name}{'✓' if p.present else ('✗（缺）' if p.required else '（无）')}" for p in s.parts),
+        + "；".join(
+            f"{p.id} {p.name}{'✓' if p.present else ('✗（缺）' if p.required else '（无）')}"
+            for p in s.parts
+        ),
         "",
     ]
     if s.checks:

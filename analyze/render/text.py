@@ -33,7 +33,9 @@ def render_text(report: AuditReport, colour: bool = False, evidence: int = 2) ->
         f"单位 {s.unit or '—'} · 年度 {s.year or '—'} · "
         f"{report.document.paragraphs} 段 · {report.document.source}",
     ]
-    parts = "  ".join(f"{p.id}{'✓' if p.present else ('✗' if p.required else '–')} {p.name}" for p in s.parts)
+    parts = "  ".join(
+        f"{p.id}{'✓' if p.present else ('✗' if p.required else '–')} {p.name}" for p in s.parts
+    )
     lines.append(f"结构: {parts}")
     if s.checks:
         marks = {"ok": "✓", "problem": "✗", "unknown": "?"}

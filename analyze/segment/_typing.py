@@ -258,7 +258,7 @@ def type_sections(
             ev[k, _S[s]] = content[n, _S[s]]
     for k, r in enumerate(rows):
         if r[5] == "hard":
-            ev[k, _S[r[4]]] = 0.0
+            ev[k, _S[str(r[4])]] = 0.0
     sections = decode_sections(ev)
     typed = tuple(
         TypedRow(t.text, t.norm, kind, sections[k], path, level)

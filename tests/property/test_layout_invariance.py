@@ -72,7 +72,7 @@ KNOWN = {
     # the joined paragraph loses the one clause that made 决策 thin.
     ("rd-qingwei-street-2025", "wrapped"): "a paragraph ending at the margin is joined",
     (
-        "rd-qingwei-street-2025-plan-decision",
+        "rd-qingwei-street-2025-plan-first_responsibility",
         "wrapped",
     ): "a paragraph ending at the margin is joined",
     # The transform numbers 1.–8. as ①–⑧ but leaves "9.2024年工作安排" (its pattern excludes a

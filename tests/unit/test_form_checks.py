@@ -1,4 +1,4 @@
-"""Form checks (title, publication deadline, parts), weak verbs, and reasons that name their sections."""
+"""Form checks (title, deadline, parts), weak verbs, and reasons that name their sections."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Section typing: Viterbi decoding on synthetic evidence, and whole synthetic reports in each layout."""
+"""Section typing: Viterbi decoding on synthetic evidence, and synthetic reports in each layout."""
 
 from __future__ import annotations
 
