@@ -265,24 +265,48 @@ def _dask(args: list[_Args], scheduler: str | None) -> Iterator[BatchItem]:
                 "worker；请先启动 dask worker"
             ) from None
         futures = {client.submit(_one, *a, pure=False): a[0] for a in args}
-        yield from _gather(client, futures)
+        yield from _gather(client, futures, args[0][4] if args else None)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _gather(client: Any, futures: dict[Any, str]) -> Iterator[BatchItem]:
-    """Yield results as they finish; when no worker is left for too long, fail what remains."""
+def _gather(
+    client: Any, futures: dict[Any, str], budget: float | None = None
+) -> Iterator[BatchItem]:
+    """Yield results as they finish; a report a worker holds longer than ``budget`` seconds is
+    reported as an error and cancelled (a worker thread cannot be interrupted from inside, so
+    the parent keeps the clock); when no worker is left for too long, fail what remains."""
     import time
 
     from distributed import wait
 
     pending = set(futures)
     idle_since: float | None = None
+    started: dict[str, float] = {}  # future key → when a worker first held it
     while pending:
+        if budget:
+            now = time.monotonic()
+            held = {k for keys in client.processing().values() for k in keys}
+            for fut in sorted(pending, key=lambda f: futures[f]):
+                if fut.key in held:
+                    started.setdefault(fut.key, now)
+                if fut.key in started and now - started[fut.key] > budget and not fut.done():
+                    pending.discard(fut)
+                    fut.cancel()
+                    yield BatchItem(
+                        futures[fut],
+                        None,
+                        f"处理超过 {budget:g} 秒仍未完成，已放弃"
+                        "（文件可能损坏；可用 --timeout 放宽）",
+                    )
+            if not pending:
+                break
         try:
-            done, pending = wait(list(pending), timeout=5, return_when="FIRST_COMPLETED")
+            done, pending = wait(
+                list(pending), timeout=min(5.0, budget or 5.0), return_when="FIRST_COMPLETED"
+            )
         except TimeoutError:  # nothing finished in 5 s: see whether any worker is left
             done = set()
         for fut in done:

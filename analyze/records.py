@@ -23,6 +23,7 @@ __all__ = [
     "AreaCounts",
     "AreaResult",
     "StructurePart",
+    "FormCheck",
     "Structure",
     "ParagraphResult",
     "DocumentInfo",
@@ -35,9 +36,10 @@ __all__ = [
 ]
 
 #: Version of the JSON schema written by ``to_dict`` (docs/audit-schema.md).
-SCHEMA_VERSION = "1.1"
-#: Versions ``from_dict`` reads (1.0 audits have no ``facts``; they read back with none).
-_READABLE = ("1.0", SCHEMA_VERSION)
+SCHEMA_VERSION = "1.2"
+#: Versions ``from_dict`` reads: minor versions only add fields, so older audits read back
+#: (1.0 audits have no ``facts``, 1.1 audits no structure checks).
+_READABLE = ("1.0", "1.1", SCHEMA_VERSION)
 
 
 class RecordError(FzgapError):
@@ -217,7 +219,7 @@ class AreaResult:
 
 @dataclass(frozen=True, slots=True)
 class StructurePart:
-    """One part the 督察工作规定 requires (S1–S4), and whether the report has it."""
+    """One part of a report (S1–S4 required by the 督察工作规定, S5 optional): is it there?"""
 
     id: str
     name: str
@@ -225,6 +227,7 @@ class StructurePart:
     present: bool
     heading: str | None
     paragraphs: int
+    required: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,26 +237,65 @@ class StructurePart:
             "present": self.present,
             "heading": self.heading,
             "paragraphs": self.paragraphs,
+            "required": self.required,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StructurePart:
-        return cls(d["id"], d["name"], d["section"], d["present"], d["heading"], d["paragraphs"])
+        return cls(
+            d["id"],
+            d["name"],
+            d["section"],
+            d["present"],
+            d["heading"],
+            d["paragraphs"],
+            d.get("required", True),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FormCheck:
+    """A check of the report's form a supervisor makes first (title, publication date, structure).
+
+    ``status`` is ``ok``, ``problem`` or ``unknown`` (the report does not show it).
+    """
+
+    code: str
+    status: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "status": self.status, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FormCheck:
+        return cls(d["code"], d["status"], d["message"])
 
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """The report's structure: required parts, and what its opening says."""
+    """The report's structure: its parts, what its opening says, and the form checks.
+
+    ``read_by_content`` is true when no heading named a section, so that sections were judged
+    by what each paragraph says; ``published`` is the page's publication date (``YYYY-MM-DD``).
+    """
 
     parts: tuple[StructurePart, ...]
     title: str | None
     unit: str | None
     year: int | None
+    read_by_content: bool = False
+    published: str | None = None
+    checks: tuple[FormCheck, ...] = ()
 
     @property
     def missing_parts(self) -> tuple[str, ...]:
         """Names of the required parts the report lacks."""
-        return tuple(p.name for p in self.parts if not p.present)
+        return tuple(p.name for p in self.parts if not p.present and p.required)
+
+    def check(self, code: str) -> FormCheck | None:
+        """The form check with this code, if it was made."""
+        return next((c for c in self.checks if c.code == code), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -262,12 +304,21 @@ class Structure:
             "year": self.year,
             "parts": [p.to_dict() for p in self.parts],
             "missing_parts": list(self.missing_parts),
+            "read_by_content": self.read_by_content,
+            "published": self.published,
+            "checks": [c.to_dict() for c in self.checks],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Structure:
         return cls(
-            tuple(StructurePart.from_dict(p) for p in d["parts"]), d["title"], d["unit"], d["year"]
+            tuple(StructurePart.from_dict(p) for p in d["parts"]),
+            d["title"],
+            d["unit"],
+            d["year"],
+            bool(d.get("read_by_content", False)),
+            d.get("published"),
+            tuple(FormCheck.from_dict(c) for c in d.get("checks", ())),
         )
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,3 +45,38 @@ def sample_audit(sample_path: Path):  # type: ignore[no-untyped-def]
     from fzgap import analyze_file
 
     return analyze_file(sample_path)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def server(tmp_path: Path) -> Iterator[str]:
+    """A real ``fzgap serve`` on a free loopback port with a fresh database; yields its base URL."""
+    import httpx
+
+    port = _free_port()
+    db = str(tmp_path / "review.sqlite3")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fzgap", "serve", "--port", str(port), "--db", db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/me", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    assert proc.stderr is not None
+                    raise RuntimeError(proc.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -12,12 +12,14 @@ from fzgap.analyze.coverage._evidence import fact_phrases, strong_facts
 from fzgap.analyze.coverage._scoring import ScoredReport
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
-from fzgap.model.areas import AREAS
+from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
 from fzgap.model.checklist import AreaSpec, Checklist
 
-__all__ = ["assess_area", "MAX_EVIDENCE"]
+__all__ = ["assess_area", "is_generic", "MAX_EVIDENCE", "BY_CONTENT_NOTE"]
 
 MAX_EVIDENCE = 8
+#: What the audit says when the report's structure could not be read from its headings.
+BY_CONTENT_NOTE = "未识别出报告结构，按内容判断各段"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,32 @@ class _Hit:
     concrete: bool
     chars: int
     subitems: frozenset[str]
+    generic: bool  # no fact, no sub-item wording, only the checklist's weak verbs
+
+
+def is_generic(text: str, facts: tuple[str, ...], subitems: frozenset[str], cl: Checklist) -> bool:
+    """Whether an area's text says only generic verbs (加强、推进、落实…) without a concrete fact.
+
+    Parameters
+    ----------
+    text : str
+        The area's sentences (normalised).
+    facts : tuple of str
+        Their strong facts.
+    subitems : frozenset of str
+        The sub-items whose wording they carry.
+    cl : Checklist
+        Supplies ``rules.weak_verbs``.
+    """
+    if facts or subitems:
+        return False
+    return any(v in text for v in cl.rules.weak_verbs)
+
+
+def _where(hits: list[_Hit]) -> str:
+    """The sections the hits come from, in report order, by their Chinese names."""
+    seen = dict.fromkeys(h.evidence.section for h in sorted(hits, key=lambda h: h.evidence.index))
+    return "、".join(SECTION_NAMES_ZH.get(s, s) for s in seen)
 
 
 def _announces(report: ScoredReport, p: Paragraph, k: int) -> bool:
@@ -95,7 +123,8 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         p.section in rules.counting_sections,
         _facts_in_context(p.norm, text_for_facts, rules.strong_units)[:6],
     )
-    return _Hit(ev, labelled, concrete, len(area_text), subs)
+    generic = not concrete and is_generic(text_for_facts, facts, subs, cl)
+    return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
 
 
 def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
@@ -131,8 +160,10 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     labelled = [h for h in counting if h.labelled]
     main = [h for h in labelled if h.evidence.main]
     concrete_main = [h for h in main if h.concrete]
-    plan = [h for h in hits if h.evidence.section == "plan" and h.labelled]
-    deficiency = [h for h in hits if h.evidence.section == "deficiency" and h.labelled]
+    # Generic verbs alone (weak_verbs) do not make several paragraphs a coverage.
+    specific = [h for h in labelled if not h.generic]
+    plan = [h for h in hits if h.evidence.section == "plan"]
+    deficiency = [h for h in hits if h.evidence.section == "deficiency"]
     preamble = [h for h in hits if h.evidence.section == "preamble" and h.labelled]
     reasons: list[Reason] = []
     name = spec.zh
@@ -143,46 +174,57 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
         # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
         facts = [f.phrase for h in concrete_main for f in h.evidence.facts][:3]
         detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
-        reasons.append(Reason("COVERED_CONCRETE", f"{len(main)}段主要报告{name}工作{detail}"))
-    elif len(main) >= rules.covered_min_main or len(labelled) >= rules.covered_min_labelled:
+        reasons.append(
+            Reason(
+                "COVERED_CONCRETE",
+                f"{_where(concrete_main)}中{len(main)}段主要报告{name}工作{detail}",
+            )
+        )
+    elif (
+        sum(h.evidence.main for h in specific) >= rules.covered_min_main
+        or len(specific) >= rules.covered_min_labelled
+    ):
         status = "covered"
         reasons.append(
             Reason(
                 "COVERED_SEVERAL",
-                f"{len(labelled)}段报告{name}工作（其中{len(main)}段以此为主），但缺少数字、文件名或案例等具体事实",
+                f"{_where(specific)}中{len(specific)}段报告{name}工作（其中"
+                f"{sum(h.evidence.main for h in specific)}段以此为主），"
+                "但缺少数字、文件名或案例等具体事实",
             )
         )
     elif counting:
         status = "thin"
         if main:
+            verbs = "、".join(rules.weak_verbs[:3]) or "加强、推进、落实"
             reasons.append(
                 Reason(
                     "THIN_GENERIC",
-                    f"仅有{len(main)}段笼统表述（加强、推进、落实等），没有数字、文件名或案例",
+                    f"{_where(main)}中仅有{len(main)}段笼统表述（{verbs}等），"
+                    "没有数字、文件名或案例",
                 )
             )
         else:
             reasons.append(
                 Reason(
                     "THIN_PASSING",
-                    f"仅在其他主题的段落中顺带提及（{len(counting)}处），没有专门报告{name}工作",
+                    f"仅在{_where(counting)}中其他主题的段落里顺带提及（{len(counting)}处），"
+                    f"没有专门报告{name}工作",
                 )
             )
     elif plan or deficiency:
         status = "thin"
-        if plan:
-            reasons.append(
-                Reason(
-                    "THIN_PLAN_ONLY", f"仅在下一年度安排中提及（{len(plan)}段），不算本年度工作回顾"
-                )
+        where = _where(deficiency + plan)
+        code = (
+            "THIN_DEFICIENCY_PLAN_ONLY"
+            if plan and deficiency
+            else ("THIN_PLAN_ONLY" if plan else "THIN_DEFICIENCY_ONLY")
+        )
+        reasons.append(
+            Reason(
+                code, f"仅在{where}中提及（{len(plan) + len(deficiency)}段），不算本年度工作回顾"
             )
-        if deficiency:
-            reasons.append(
-                Reason(
-                    "THIN_DEFICIENCY_ONLY",
-                    f"仅在存在的不足中提及（{len(deficiency)}段），不算本年度工作回顾",
-                )
-            )
+        )
     else:
         status = "missing"
         reasons.append(Reason("MISSING_NONE", f"报告中没有回顾本年度{name}工作的内容"))
@@ -203,16 +245,20 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
 
     subitems = []
     for s in spec.subitems:
+        found: tuple[int, ...]
         if s.section:
-            where = tuple(
+            found = tuple(
                 p.index
                 for p in report.report.paragraphs
                 if p.section == s.section and p.kind == "heading"
             )
-            where = where or tuple(p.index for p in body if p.section == s.section)[:1]
+            found = found or tuple(p.index for p in body if p.section == s.section)[:1]
         else:
-            where = tuple(h.evidence.index for h in counting if s.id in h.subitems)
-        subitems.append(SubItemResult(s.id, s.zh, bool(where), where))
+            found = tuple(h.evidence.index for h in counting if s.id in h.subitems)
+        subitems.append(SubItemResult(s.id, s.zh, bool(found), found))
+    if report.report.read_by_content:
+        # Say so, so that the reviewer knows the sections above were judged by content.
+        reasons.append(Reason("NOTE_READ_BY_CONTENT", BY_CONTENT_NOTE))
     missing_subs = [s.name for s in subitems if not s.found]
     if status != "missing" and missing_subs:
         reasons.append(Reason("SUBITEMS_NOT_FOUND", "未见子项：" + "、".join(missing_subs)))

@@ -51,9 +51,19 @@ def render_markdown(report: AuditReport, lang: str = "zh") -> str:
     out += [
         "",
         f"**{structure}**{sep}"
-        + "；".join(f"{p.id} {p.name}{'✓' if p.present else f'✗（{lacks}）'}" for p in s.parts),
+        + "；".join(
+            f"{p.id} {p.name}{'✓' if p.present else (f'✗（{lacks}）' if p.required else '–')}"
+            for p in s.parts
+        ),
         "",
     ]
+    if s.checks:
+        marks = {"ok": "✓", "problem": "✗", "unknown": "？"}
+        out += [
+            "**形式检查**："
+            + "；".join(f"{marks.get(k.status, '？')} {_md(k.message)}" for k in s.checks),
+            "",
+        ]
     for a in report.areas:
         out.append(f"### {words.area_status(a)}")
         out.append("")

@@ -22,11 +22,20 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "标题"),
     *((a, AREA_NAMES_ZH[a]) for a in AREAS),
     ("missing_parts", "缺少的结构部分"),
+    ("form", "形式检查"),
     ("notes", "薄弱/缺失理由"),
     ("error", "错误"),
 )
 _FILL = {STATUS_ZH[s]: fill for s, fill in STATUS_FILL.items()}
-_WIDTHS = {"source": 18, "unit": 12, "year": 6, "title": 22, "missing_parts": 14, "notes": 44}
+_WIDTHS = {
+    "source": 18,
+    "unit": 12,
+    "year": 6,
+    "title": 22,
+    "missing_parts": 14,
+    "form": 20,
+    "notes": 44,
+}
 # Characters openpyxl refuses in a cell (XML 1.0 forbids them).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -56,6 +65,7 @@ def summary_row(source: str, audit: AuditReport | None, error: str | None = None
         title=audit.display_title,
         display_title=audit.display_title,
         missing_parts="、".join(s.missing_parts),
+        form="；".join(k.message for k in s.checks if k.status != "ok"),
     )
     notes = []
     for a in audit.areas:
@@ -180,7 +190,7 @@ def render_xlsx(
     wrap = {
         i
         for i, k in enumerate(keys, 1)
-        if k in ("source", "title", "notes", "missing_parts", "error", "unit")
+        if k in ("source", "title", "notes", "missing_parts", "form", "error", "unit")
     }
     _print_setup(ws, wrap, [_WIDTHS.get(k, 30 if k == "error" else 9) for k in keys])
     ws.auto_filter.ref = ws.dimensions

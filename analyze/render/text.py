@@ -71,8 +71,14 @@ def render_text(
         f"{report.document.paragraphs} {w['paragraphs']} · {file_name(report.document.source)}"
     )
     lines = [c(_BOLD, truncate(report.display_title, cols)), truncate(head, cols)]
-    parts = "  ".join(f"{p.id}{'✓' if p.present else '✗'} {p.name}" for p in s.parts)
+    parts = "  ".join(
+        f"{p.id}{'✓' if p.present else ('✗' if p.required else '–')} {p.name}" for p in s.parts
+    )
     lines += wrap(f"{w['structure']}{w['sep']}{parts}", cols)
+    if s.checks:
+        marks = {"ok": "✓", "problem": "✗", "unknown": "?"}
+        checks = "  ".join(f"{marks.get(k.status, '?')} {k.message}" for k in s.checks)
+        lines += wrap(f"{'形式' if lang == 'zh' else 'Form'}{w['sep']}{checks}", cols)
     # What ingestion changed to bound the cost (a paragraph cut …): the reader must know.
     for note in report.document.notes:
         lines += wrap(f"! {note}", cols)

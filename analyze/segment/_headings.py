@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from fzgap.analyze.text import SENTENCE_ENDS
 
-__all__ = ["Marker", "match_marker", "split_joined_items", "heading_parts", "STYLE_RANK"]
+__all__ = [
+    "Marker",
+    "match_marker",
+    "split_joined_items",
+    "heading_parts",
+    "looks_like_heading",
+    "STYLE_RANK",
+]
 
 _CN = "一二三四五六七八九十"
 _CN_VALUES = {c: i for i, c in enumerate(_CN, 1)}
@@ -29,7 +36,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第([{_CN}]+)(?:部分|章|篇)\s*")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")),
     ("cn_paren", re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    # "9.2024年工作安排": a year may follow the number directly; "1.5万元" is a figure.
+    ("num", re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\.(?=20\d{2}\s*年))\s*")),
     ("num_paren", re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("shi", re.compile(rf"^([{_CN}]{{1,3}})是\s*[,，:：]?\s*")),
@@ -98,6 +106,33 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
     if 0 < cut <= _HEADING_MAX:
         return text[: marker.end + cut], False
     return None, False
+
+
+_UNNUMBERED_MAX = 30
+
+
+def looks_like_heading(norm: str, following: str | None) -> bool:
+    """Tell whether an unnumbered line has a heading's shape and place.
+
+    A heading is short, has no sentence punctuation, does not end a lead-in with ``：`` and
+    is followed by text (a body paragraph or a heading under it).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised line.
+    following : str or None
+        The next line of the report (``None`` at the end).
+    """
+    s = norm.strip()
+    if following is None or not 2 <= len(s.replace(" ", "")) <= _UNNUMBERED_MAX:
+        return False
+    if any(c in s for c in SENTENCE_ENDS + ":：|") or s[-1] in ",，、":
+        return False
+    # Figures with units belong to statements, not to titles.
+    if re.search(r"\d+(?:\.\d+)?\s*(?:件|次|人|个|项|%|万|亿|名|家|份)", s):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", s))
 
 
 _JOINED = {

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["section_of_heading", "section_of_text", "is_first_responsibility_heading"]
+__all__ = [
+    "section_of_heading",
+    "section_of_text",
+    "is_first_responsibility_heading",
+    "is_merged_heading",
+    "is_plan_sentence",
+]
 
 _OTHER = re.compile(r"^其[他它].{0,6}(情况|事项)|其[他它]需要报告")
 _FIRST = re.compile(
-    r"第一责任人|主要负责人.{0,12}(履行|履职|职责)|主要领导.{0,6}(履行|履职)|履行.{0,10}第一责任"
+    r"第一责任人|主要负责人.{0,12}(履行|履职|职责)|主要领导.{0,6}(履行|履职)|履行.{0,10}第一责任|"
+    r"(?:书记|县长|区长|市长|镇长|乡长|局长|主要负责同志).{0,6}(?:抓|推进|履行).{0,4}法治"
 )
 _DEFICIENCY = re.compile(r"不足|问题|短板|差距|薄弱|困难|挑战|弱项|存在的")
 _PLAN = re.compile(
@@ -23,6 +30,16 @@ _ACHIEVEMENT = re.compile(
 def is_first_responsibility_heading(heading: str) -> bool:
     """Tell whether a heading announces the report's own 第一责任人 section (S3)."""
     return bool(_FIRST.search(heading)) and not _PLAN.search(heading)
+
+
+def is_merged_heading(heading: str) -> bool:
+    """Tell whether a heading opens a merged 不足 + 安排 section (存在的问题及下一步打算)."""
+    h = re.sub(r"\s+", "", heading)
+    return bool(
+        re.search(r"不足|问题|短板|差距|薄弱", h)
+        and re.search(r"下一步|下步|打算|安排|计划|思路|措施|努力方向|改进方向", h)
+        and not _ACHIEVEMENT.search(h.replace("措施", ""))
+    )
 
 
 def section_of_heading(heading: str, report_year: int | None = None) -> str | None:
@@ -69,3 +86,13 @@ def section_of_text(text: str) -> str:
     if _TEXT_DEFICIENCY.search(text):
         return "deficiency"
     return "achievement"
+
+
+_PLAN_SENTENCE = re.compile(
+    r"^(?:下一步|下步|今后|明年|来年|下一年度?|(?:20\d{2})年[,，]?(?:我|将|要)|[我本].{0,4}将|将|拟|计划)"
+)
+
+
+def is_plan_sentence(sentence: str) -> bool:
+    """Tell whether a sentence states an intention (下一步，将……) rather than a shortcoming."""
+    return bool(_PLAN_SENTENCE.search(sentence.strip()))

@@ -1,5 +1,4 @@
-"""Segmentation: a ``Document`` becomes ordered paragraphs that know their heading path and
-section."""
+"""Segmentation: a ``Document`` becomes paragraphs that know their heading path and section."""
 
 from __future__ import annotations
 
@@ -8,30 +7,22 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fzgap.analyze.ingest import Document
+from fzgap.analyze.segment._form import DATE_LINE, UNIT_LINE, form_marks, is_table_row
 from fzgap.analyze.segment._headings import (
-    STYLE_RANK,
     Marker,
     heading_parts,
+    looks_like_heading,
     match_marker,
     split_joined_items,
 )
-from fzgap.analyze.segment._sections import (
-    is_first_responsibility_heading,
-    section_of_heading,
-    section_of_text,
-)
+from fzgap.analyze.segment._typing import Typed, type_sections
 from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
+from fzgap.model.sections import SectionModel
 from fzgap.model.textnorm import normalize
 
 __all__ = ["Kind", "Paragraph", "SegmentedReport", "segment"]
 
 Kind = Literal["title", "heading", "body"]
-_DATE_LINE = re.compile(
-    r"^\s*(?:20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
-)
-_UNIT_LINE = re.compile(
-    r"^[\u4e00-\u9fff()（）]{2,40}(?:人民政府|政府|局|委员会|委|办公室|办|办事处|管委会|管理委员会|厅|镇|乡|街道|党委|党工委|司法所|中心)$"
-)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _UNIT_IN_PREAMBLE = re.compile(
     r"^(?:20\d{2}年(?:度|以来)?\s*[,，]?\s*)([\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道|局|委|厅|管委会))"
@@ -53,12 +44,12 @@ class Paragraph:
         Normalised form used for analysis.
     kind : {'title', 'heading', 'body'}
     section : str
-        preamble, achievement, first_responsibility, deficiency, plan or other.
+        preamble, achievement, first_responsibility, deficiency, plan, annex or other.
     headings : tuple of str
         The heading path, outermost first; a heading's path ends with itself, a paragraph
         with a run-in heading ("（一）强化组织领导。正文") ends with that heading.
     level : int or None
-        Nesting level of a heading (1 = outermost style used in this report).
+        Nesting level of a heading (1 = outermost level used in this report).
     """
 
     index: int
@@ -83,7 +74,12 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class SegmentedReport:
-    """A report split into paragraphs, with what its opening says about it."""
+    """A report split into paragraphs, with what its opening says about it.
+
+    ``read_by_content`` is true when no heading names a section, so that every body paragraph's
+    section was judged by what it says (and the audit says so). ``published`` is the page's
+    publication date (``YYYY-MM-DD``), when ingestion found one.
+    """
 
     source: str
     format: str
@@ -91,6 +87,8 @@ class SegmentedReport:
     unit: str | None
     year: int | None
     paragraphs: tuple[Paragraph, ...]
+    read_by_content: bool = False
+    published: str | None = None
 
 
 @dataclass(slots=True)
@@ -101,7 +99,7 @@ class _Item:
     marker: Marker | None = None
     heading: str | None = None
     standalone: bool = False
-    rank: int | None = None
+    style: str | None = None
 
 
 def _items(doc: Document) -> list[_Item]:
@@ -126,7 +124,7 @@ def _find_title(items: list[_Item], hint: str | None) -> list[int]:
             return [i]
     for i in range(min(5, len(items))):
         it = items[i]
-        if i + 1 < len(items) and len(it.norm) <= 50 and len(items[i + 1].norm) <= 20:
+        if i + 1 < len(items) and len(it.norm) <= 50 and len(items[i + 1].norm) <= 40:
             joined = (it.norm + items[i + 1].norm).replace(" ", "")
             if (
                 looks_like_title(joined)
@@ -155,6 +153,7 @@ def _unit_and_year(
         if m:
             year = int(m.group(1))
             unit = t[: m.start()].removeprefix("关于").strip('《“"') or None
+            unit = re.sub(r"关于$", "", unit) if unit else None
     opening = next(
         (it.norm for it in items[start:] if it.hint != "title" and len(it.norm) > 30), ""
     )
@@ -162,56 +161,40 @@ def _unit_and_year(
         m = _YEAR.search(opening[:60])
         year = int(m.group(1)) if m else None
     if unit is None:
-        unit = next((items[i].norm for i in tail if _UNIT_LINE.match(items[i].norm)), None)
+        unit = next((items[i].norm for i in tail if UNIT_LINE.match(items[i].norm)), None)
     if unit is None:
         m = _UNIT_IN_PREAMBLE.match(opening)
         unit = m.group(1) if m else None
     if year is None:
-        date = next((items[i].norm for i in tail if _DATE_LINE.match(items[i].norm)), None)
+        date = next((items[i].norm for i in tail if DATE_LINE.match(items[i].norm)), None)
         m = _YEAR.search(date or "")
         year = int(m.group(1)) - 1 if m else None
-    return unit, year
+    return unit, year or None
 
 
-def _signature(items: list[_Item], start: int) -> list[int]:
-    """Indices of the closing unit-name and date lines."""
-    found: list[int] = []
-    for i in range(len(items) - 1, max(start, len(items) - 4) - 1, -1):
-        n = items[i].norm
-        if _DATE_LINE.match(n) or (_UNIT_LINE.match(n) and len(n) <= 40):
-            found.append(i)
-        else:
-            break
-    return sorted(found)
-
-
-def _classify_lines(items: list[_Item], skip: set[int]) -> None:
-    for i, it in enumerate(items):
-        if i in skip:
-            continue
+def _find_headings(items: list[_Item], body: list[int]) -> None:
+    """Mark numbered, hinted and unnumbered headings (shape and place) among the body items."""
+    for pos, i in enumerate(body):
+        it = items[i]
         it.marker = match_marker(it.norm)
         it.heading, it.standalone = heading_parts(it.norm, it.marker)
         if it.marker is not None:
-            it.rank = STYLE_RANK[it.marker.style]
-        elif it.hint == "heading" and len(it.norm) <= 60:
-            it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
-        elif (
-            len(it.norm) <= 25
-            and it.norm[-1:] not in SENTENCE_ENDS
-            and section_of_heading(it.norm)
-            in ("deficiency", "plan", "first_responsibility", "other")
-        ) or (len(it.norm) <= 12 and section_of_heading(it.norm) == "achievement"):
-            # An unnumbered line that only names a section ("存在的不足", "下一步工作打算").
-            it.heading, it.standalone, it.rank = it.norm, True, STYLE_RANK["cn"]
+            it.style = it.marker.style if it.heading else None
+            continue
+        following = items[body[pos + 1]].norm if pos + 1 < len(body) else None
+        if (it.hint == "heading" and len(it.norm) <= 60) or looks_like_heading(it.norm, following):
+            it.heading, it.standalone, it.style = it.norm, True, "plain"
 
 
-def segment(doc: Document) -> SegmentedReport:
+def segment(doc: Document, section_model: SectionModel | None = None) -> SegmentedReport:
     """Split a document into paragraphs with kind, heading path and section.
 
     Parameters
     ----------
     doc : Document
         Output of :func:`fzgap.analyze.ingest.load_document`.
+    section_model : SectionModel, optional
+        The section classifier (default: the shipped one; evaluation passes a held-out fit).
 
     Returns
     -------
@@ -221,80 +204,58 @@ def segment(doc: Document) -> SegmentedReport:
     title_idx = _find_title(items, doc.title_hint)
     title = _clean_title("".join(items[i].norm for i in title_idx)) or None
     start = (title_idx[-1] + 1) if title_idx else 0
-    sig = _signature(items, start)
-    unit, year = _unit_and_year(title, items, start, sig)
-    _classify_lines(items, set(title_idx) | set(sig))
-
-    ranks = sorted(
-        {it.rank for i, it in enumerate(items) if it.rank is not None and it.standalone}
-        or {it.rank for it in items if it.rank is not None and it.heading}
-    )
-    top = ranks[0] if ranks else None
-    known = any(
-        it.rank == top and it.heading and section_of_heading(it.heading, year) for it in items
-    )
-    level_of = {
-        r: n for n, r in enumerate(sorted({it.rank for it in items if it.rank is not None}), 1)
-    }
-
-    paragraphs: list[Paragraph] = []
-    stack: list[tuple[int, str | None]] = []
-    section = "preamble"
-    for i, it in enumerate(items):
-        kind: Kind = "body"
-        level = None
-        if i in title_idx:
-            kind, sec = "title", "preamble"
-        elif i in sig:
-            sec = "other"
-        else:
-            if it.rank is not None and (it.heading or it.rank <= (top if top is not None else 99)):
-                while stack and stack[-1][0] >= it.rank:
-                    stack.pop()
-                stack.append((it.rank, it.heading))
-                if it.rank == top:
-                    section = (
-                        (section_of_heading(it.heading or it.norm, year) or "achievement")
-                        if known
-                        else "achievement"
-                    )
-                level = level_of[it.rank]
-                kind = "heading" if it.standalone else "body"
-            sec = section
-            if not known:
-                sec = (
-                    "preamble"
-                    if not paragraphs
-                    or all(p.section == "preamble" for p in paragraphs)
-                    and _is_opening(it.norm)
-                    else section_of_text(it.norm)
-                )
-            elif sec == "achievement" and any(
-                h and is_first_responsibility_heading(h) for r, h in stack if r != top
-            ):
-                sec = "first_responsibility"
-        headings = tuple(h for _, h in stack if h) if i not in title_idx and i not in sig else ()
-        paragraphs.append(
-            Paragraph(
-                len(paragraphs),
+    marks = form_marks([it.norm for it in items], [it.hint for it in items], start)
+    sig = [i for i, m in marks.items() if m == "signature"]
+    unit, year = _unit_and_year(title, items, start, sorted(sig))
+    body = [i for i in range(start, len(items)) if i not in marks]
+    _find_headings(items, body)
+    annex = min((k for k, v in marks.items() if v == "annex"), default=None)
+    if annex is not None and not is_table_row(items[annex].norm, items[annex].hint):
+        items[annex].heading, items[annex].standalone, items[annex].style = (
+            items[annex].norm,
+            True,
+            "annex",
+        )
+    typed = type_sections(
+        [
+            Typed(
                 it.text,
                 it.norm,
-                kind,
-                sec,
-                headings,
-                level if kind == "heading" or level else None,
+                "title" if i in title_idx else marks.get(i, "body"),
+                it.heading,
+                it.standalone,
+                it.style,
             )
-        )
-    return SegmentedReport(doc.source, doc.format, title, unit, year, tuple(paragraphs))
+            for i, it in enumerate(items)
+        ],
+        year,
+        section_model,
+    )
+    paragraphs = tuple(
+        Paragraph(n, t.text, t.norm, t.kind, t.section, t.headings, t.level)  # type: ignore[arg-type]
+        for n, t in enumerate(typed.rows)
+    )
+    return SegmentedReport(
+        doc.source,
+        doc.format,
+        title,
+        unit,
+        year,
+        paragraphs,
+        typed.read_by_content,
+        _published(doc),
+    )
+
+
+def _published(doc: Document) -> str | None:
+    """The publication date ingestion kept as page metadata, as ``YYYY-MM-DD``."""
+    raw = (doc.meta or {}).get("published")
+    if not raw:
+        return None
+    m = re.search(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", raw)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
 def _clean_title(title: str) -> str:
     """Drop the letter-spacing of display titles ("工 作 报 告")."""
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", title).strip()
-
-
-def _is_opening(norm: str) -> bool:
-    """Tell whether a paragraph opens a report (the preamble of a report without headings)."""
-    return bool(re.search(r"报告如下|现将.{0,30}(报告|汇报)|情况如下|总结如下", norm)) or bool(
-        re.match(r"^20\d{2}年(?:度|以来)?[,，]", norm)
-    )

@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 GOLDEN = HERE.parent / "golden"
 SAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+LAYOUTS = sorted((ROOT / "tests" / "fixtures" / "layouts").glob("*.txt"))
 SHARED = sorted((ROOT.parent / "shared" / "corpus" / "reports").glob("*.txt"))
 UPDATE = os.environ.get("FZGAP_UPDATE_GOLDEN") == "1"
 
@@ -66,6 +67,11 @@ def _audit_view(source: Path) -> str:
 @pytest.mark.parametrize("source", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_sample_segmentation(source: Path) -> None:
     _check(GOLDEN / "segment" / f"{source.stem}.jsonl", _segmentation(source))
+
+
+@pytest.mark.parametrize("source", LAYOUTS, ids=[p.stem for p in LAYOUTS])
+def test_layout_fixture_segmentation(source: Path) -> None:
+    _check(GOLDEN / "segment" / f"layout-{source.stem}.jsonl", _segmentation(source))
 
 
 @pytest.mark.skipif(not SHARED, reason="the shared corpus is not beside this clone")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fzgap.analyze.records import SCHEMA_VERSION
 from fzgap.cli import COMMANDS, build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +77,7 @@ def test_analyze_formats(fmt: str, capsys) -> None:
     out = capsys.readouterr().out
     assert "清河县" in out
     if fmt == "json":
-        assert json.loads(out)["schema_version"] == "1.1"
+        assert json.loads(out)["schema_version"] == SCHEMA_VERSION
     if fmt == "html":
         assert (
             out.startswith("<!DOCTYPE html>")

@@ -83,6 +83,28 @@ def test_pdf_reference_loop_in_a_batch_fails_alone(tmp_path: Path, capsys) -> No
     assert (tmp_path / "out" / "good.json").is_file()
 
 
+@pytest.mark.slow
+def test_pdf_reference_loop_on_a_dask_cluster_fails_alone(tmp_path: Path) -> None:
+    # A dask worker runs reports in a thread the alarm cannot reach: the parent keeps the clock.
+    distributed = pytest.importorskip("distributed")
+    from fzgap.analyze.batch import run_batch
+
+    (tmp_path / "loop.pdf").write_bytes(ALIAS_LOOP)
+    (tmp_path / "good.txt").write_text(SAMPLE, encoding="utf-8")
+    inputs = [tmp_path / "loop.pdf", tmp_path / "good.txt"]
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        items = {
+            Path(i.source).name: i
+            for i in run_batch(
+                inputs, backend="dask", scheduler=cluster.scheduler_address, timeout=3
+            )
+        }
+    assert items["good.txt"].report is not None
+    assert items["loop.pdf"].report is None and "处理超过 3 秒" in (items["loop.pdf"].error or "")
+
+
 def test_pdf_page_tree_loop_is_called_damaged_not_scanned() -> None:
     with pytest.raises(CorruptDocumentError, match="页面目录已损坏"):
         load_document(PAGES_LOOP, name="tree.pdf")

@@ -12,8 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where each part of the package lives in the source tree.
-FOLDERS = {"fzgap": ROOT / "src" / "fzgap", "fzgap.model": ROOT / "model",
-           "fzgap.train": ROOT / "train", "fzgap.analyze": ROOT / "analyze"}
+FOLDERS = {
+    "fzgap": ROOT / "src" / "fzgap",
+    "fzgap.model": ROOT / "model",
+    "fzgap.train": ROOT / "train",
+    "fzgap.analyze": ROOT / "analyze",
+}
 
 
 def _modules() -> dict[str, Path]:
@@ -117,8 +121,11 @@ def _stage(module: str) -> str | None:
 def test_pipeline_stages_only_look_back(module: str) -> None:
     own = _stage(module)
     assert own is not None
-    bad = [name for name, _ in _imports(MODULES[module])
-           if _layer(name) == "fzgap.analyze" and _stage(name) != own and name not in STAGES[own]]
+    bad = [
+        name
+        for name, _ in _imports(MODULES[module])
+        if _layer(name) == "fzgap.analyze" and _stage(name) != own and name not in STAGES[own]
+    ]
     assert not bad, f"{module} imports {bad}; allowed besides itself: {sorted(STAGES[own])}"
 
 
