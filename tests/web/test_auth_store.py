@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -27,11 +28,18 @@ def test_login_is_required_off_loopback_and_forms_need_csrf(tmp_path: Path) -> N
     with TestClient(create_app(Settings(db=db, require_login=True))) as c:
         assert c.get("/", follow_redirects=False).headers["location"].startswith("/login")
         assert c.get("/api/batches").status_code == 401
-        r = c.post("/login", data={"name": "wang", "password": "nope"})
+        # The login form itself carries a token bound to a cookie (login CSRF).
+        forged = c.post("/login", data={"name": "wang", "password": "s3cret-pass"})
+        assert forged.status_code == 403 and c.cookies.get("fzgap_session") is None
+        token = re.search(r'name="csrf" value="([^"]+)"', c.get("/login").text)
+        assert token is not None
+        r = c.post("/login", data={"name": "wang", "password": "nope", "csrf": token[1]})
         assert r.status_code == 401 and "用户名或密码不对" in r.text
+        token = re.search(r'name="csrf" value="([^"]+)"', r.text)
+        assert token is not None
         r = c.post(
             "/login",
-            data={"name": "wang", "password": "s3cret-pass", "next": "/"},
+            data={"name": "wang", "password": "s3cret-pass", "next": "/", "csrf": token[1]},
             follow_redirects=False,
         )
         cookie = r.headers["set-cookie"].lower()
@@ -123,3 +131,14 @@ def test_a_newer_or_broken_database_gets_one_clear_error(tmp_path: Path) -> None
     junk.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="junk.sqlite3"):
         Store(junk)
+
+
+def test_a_session_expires_after_a_working_day(tmp_path: Path) -> None:
+    from fzgap.web import store as store_module
+
+    s = Store(tmp_path / "r.sqlite3")
+    s.add_session("tok", "wang", "csrf")
+    assert s.session("tok") == ("wang", "csrf")
+    with s.write() as db:
+        db.execute("UPDATE sessions SET created='2000-01-01T00:00:00+00:00' WHERE token='tok'")
+    assert store_module.SESSION_HOURS == 12 and s.session("tok") is None

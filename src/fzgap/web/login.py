@@ -7,15 +7,33 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from fzgap.web.app import COOKIE, App, Context
+from fzgap.web.auth import new_token
 
-__all__ = ["login_page", "login", "logout", "me"]
+__all__ = ["login_page", "login", "logout", "me", "LOGIN_COOKIE"]
+
+#: Double-submit token of the login form: there is no session yet to hold a CSRF token, so a
+#: cookie does (another site can post a form, but can neither read nor set this cookie).
+LOGIN_COOKIE = "fzgap_login"
+
+
+def _login_form(app: App, ctx: Context, status: int, nxt: str, error: str | None) -> Response:
+    token = new_token()
+    resp = app.html(ctx, "login.html", status, next=nxt, error=error, login_csrf=token)
+    resp.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="strict", path="/login")
+    return resp
 
 
 async def login_page(app: App, request: Request, ctx: Context) -> Response:
-    return app.html(ctx, "login.html", next=request.query_params.get("next", "/"), error=None)
+    return _login_form(app, ctx, 200, request.query_params.get("next", "/"), None)
 
 
 async def login(app: App, request: Request, ctx: Context) -> Response:
+    json_body = request.headers.get("content-type", "").startswith("application/json")
+    # A JSON post cannot come from another site's form (it needs a CORS preflight); a form can.
+    if not json_body:
+        sent, kept = str(ctx.form.get("csrf", "")), request.cookies.get(LOGIN_COOKIE, "")
+        if not kept or sent != kept:
+            return _login_form(app, ctx, 403, "/", "登录表单已过期或来源不明，请重新登录")
     name, pw = str(ctx.form.get("name", "")), str(ctx.form.get("password", ""))
     got = await run_in_threadpool(app.login, name, pw)
     nxt = str(ctx.form.get("next") or "/")
@@ -23,7 +41,7 @@ async def login(app: App, request: Request, ctx: Context) -> Response:
     if got is None:
         if ctx.api:
             return app.json(ctx, {"error": "用户名或密码不对"}, 401)
-        return app.html(ctx, "login.html", 401, next=nxt, error="用户名或密码不对")
+        return _login_form(app, ctx, 401, nxt, "用户名或密码不对")
     token, csrf = got
     resp: Response = (
         app.json(ctx, {"user": name, "csrf": csrf}) if ctx.api else RedirectResponse(nxt, 303)

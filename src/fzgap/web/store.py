@@ -10,7 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class StoreError(FzgapError):
     """The database cannot be opened or is newer than this fzgap."""
+
+
+#: A login lasts a working day; then the reviewer logs in again.
+SESSION_HOURS = 12
 
 
 def now() -> str:
@@ -279,10 +283,18 @@ class Store:
             )
 
     def session(self, token: str) -> tuple[str, str] | None:
-        """(user, csrf token) of a session, or None."""
+        """(user, csrf token) of a session younger than ``SESSION_HOURS``, or None."""
         with self.connect() as db:
-            r = db.execute("SELECT user, csrf FROM sessions WHERE token=?", (token,)).fetchone()
-        return (r["user"], r["csrf"]) if r else None
+            r = db.execute(
+                "SELECT user, csrf, created FROM sessions WHERE token=?", (token,)
+            ).fetchone()
+        if r is None:
+            return None
+        age = datetime.now(UTC) - datetime.fromisoformat(r["created"])
+        if age > timedelta(hours=SESSION_HOURS):
+            self.drop_session(token)
+            return None
+        return (r["user"], r["csrf"])
 
     def drop_session(self, token: str) -> None:
         """Log out."""
