@@ -13,6 +13,7 @@ __all__ = [
     "max_bytes",
     "UsageError",
     "add_model",
+    "add_data",
     "read_lines",
     "Progress",
 ]
@@ -46,6 +47,15 @@ def add_model(parser: argparse.ArgumentParser) -> None:
         "--model",
         metavar="DIR",
         help="use a model folder written by `fzgap train` (default: the shipped model)",
+    )
+
+
+def add_data(parser: argparse.ArgumentParser) -> None:
+    """Add ``--data DIR`` (labelled paragraphs for training and evaluation)."""
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder of labelled .jsonl files (default: the data shipped with fzgap)",
     )
 
 

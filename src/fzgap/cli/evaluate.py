@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from fzgap.analyze.output import write_output
+from fzgap.cli._common import add_data
 
 NAME = "evaluate"
 HELP = (
@@ -18,11 +19,7 @@ EXAMPLE = "fzgap evaluate --out docs/model-card.md --jobs 2"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument(
-        "--data",
-        metavar="DIR",
-        help="folder of labelled .jsonl files (default: the data shipped with fzgap)",
-    )
+    add_data(parser)
     parser.add_argument(
         "--out",
         default="docs/model-card.md",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from fzgap.cli._common import add_data
+
 NAME = "train"
 HELP = "train the paragraph classifier from labelled JSONL data"
 EXAMPLE = (
@@ -17,11 +19,7 @@ EXAMPLE = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
-    parser.add_argument(
-        "--data",
-        metavar="DIR",
-        help="folder of labelled .jsonl files (default: the data shipped with fzgap)",
-    )
+    add_data(parser)
     parser.add_argument(
         "--out",
         metavar="DIR",
