@@ -30,21 +30,27 @@ def _token_start(text: str, i: int) -> int:
     return i
 
 
-def truncate(text: str, columns: int, ellipsis: str = "…") -> str:
-    """``text`` cut to ``columns`` display columns, ending in ``…``; never inside a number or
-    an ASCII word."""
-    if width(text) <= columns:
-        return text
-    room = columns - width(ellipsis)
+def _fit(text: str, columns: int) -> int:
+    """Where to cut ``text`` so that it fits in ``columns`` display columns, moved back to the
+    start of a number or ASCII word that the cut would split."""
     used, cut = 0, 0
     for i, ch in enumerate(text):
         w = max(0, wcwidth(ch))
-        if used + w > room:
+        if used + w > columns:
             break
         used += w
         cut = i + 1
     if cut < len(text) and text[cut].isascii() and text[cut].isalnum():
         cut = _token_start(text, cut) or cut
+    return cut
+
+
+def truncate(text: str, columns: int, ellipsis: str = "…") -> str:
+    """``text`` cut to ``columns`` display columns, ending in ``…``; never inside a number or
+    an ASCII word."""
+    if width(text) <= columns:
+        return text
+    cut = _fit(text, columns - width(ellipsis))
     return text[:cut].rstrip() + ellipsis
 
 
@@ -54,15 +60,7 @@ def wrap(text: str, columns: int) -> list[str]:
     lines: list[str] = []
     rest = text
     while width(rest) > columns:
-        used, cut = 0, 0
-        for i, ch in enumerate(rest):
-            w = max(0, wcwidth(ch))
-            if used + w > columns:
-                break
-            used += w
-            cut = i + 1
-        if cut < len(rest) and rest[cut].isascii() and rest[cut].isalnum():
-            cut = _token_start(rest, cut) or cut
+        cut = _fit(rest, columns)
         # A closing punctuation mark never starts a line.
         while cut > 1 and rest[cut : cut + 1] in tuple("，。；：、）》”"):
             cut -= 1
