@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,6 +38,7 @@ JIEBA_LCUT = (
     "            jieba.lcut(line)\n"
 )
 JIEBA_INIT = "import jieba; jieba.initialize()"
+PARTS = ("classify", "analyze", "cold")
 
 
 def _run(cmd: list[str]) -> tuple[float, int]:
@@ -63,6 +65,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="cold-start repetitions (median)")
     parser.add_argument("--out", help="write the results (Markdown) into this file")
     parser.add_argument("--card", help="also replace the '## Speed' section of this model card")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=PARTS,
+        default=list(PARTS),
+        help="measure only these parts (default: all)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="fzgap-bench-"))
     lines: list[str] = []
@@ -72,58 +81,12 @@ def main() -> None:
     say("|---|---|---|---|---|---|---|")
     for mb in args.sizes:
         n_bytes = int(mb * 1e6)
-        paras = list(paragraphs(n_bytes, seed=int(mb * 10)))
-        ptxt = work / f"paragraphs-{mb:g}.txt"
-        ptxt.write_text("\n".join(paras) + "\n", encoding="utf-8")
-        dp, dr = distinctness(paras)
-        real_mb = ptxt.stat().st_size / 1e6
-        base, rss = _run([PY, "-c", JIEBA_LCUT, str(ptxt)])
-        tag = f"{mb:g} MB paragraphs ({len(paras)}; {dp:.0%} distinct, runs {dr:.0%})"
-        say(f"| {tag} | plain `jieba.lcut` | {base:.1f} | {real_mb / base:.2f} | | 1.0 | {rss} |")
-        wall, rss = _run(
-            FZGAP + ["classify", str(ptxt), "--format", "tsv", "--out", str(work / "c.tsv")]
-        )
-        say(
-            f"| {tag} | `fzgap classify` | {wall:.1f} | {real_mb / wall:.2f} | "
-            f"| {base / wall:.1f} | {rss} |"
-        )
-        rdir = work / f"reports-{mb:g}"
-        rdir.mkdir()
-        for k, text in enumerate(reports(n_bytes, seed=int(mb * 10) + 1)):
-            (rdir / f"r{k:05d}.txt").write_text(text, encoding="utf-8")
-        files = _files(rdir)
-        r_mb = sum(Path(f).stat().st_size for f in files) / 1e6
-        base, rss = _run([PY, "-c", JIEBA_LCUT, *files])
-        tag = f"{mb:g} MB reports ({len(files)} of ~15 KB)"
-        say(
-            f"| {tag} | plain `jieba.lcut` | {base:.1f} | {r_mb / base:.2f} "
-            f"| {len(files) / base:.1f} | 1.0 | {rss} |"
-        )
-        for jobs in args.jobs:
-            out = work / f"audits-{mb:g}-{jobs}"
-            wall, rss = _run(FZGAP + ["analyze", str(rdir), "--out", str(out), "--jobs", str(jobs)])
-            say(
-                f"| {tag} | `fzgap analyze --jobs {jobs}` | {wall:.1f} | {r_mb / wall:.2f} "
-                f"| {len(files) / wall:.1f} | {base / wall:.1f} | {rss} |"
-            )
-            shutil.rmtree(out)
-        shutil.rmtree(rdir)
-        ptxt.unlink()
-
-    one = work / "one.txt"
-    one.write_text(next(reports(15_000, seed=99)), encoding="utf-8")
-    _run([PY, "-c", JIEBA_INIT])  # jieba writes its dictionary cache on first use: not timed
-    cold = [_run(FZGAP + ["analyze", str(one)])[0] for _ in range(args.repeat)]
-    init = [_run([PY, "-c", JIEBA_INIT])[0] for _ in range(args.repeat)]
-    helps = [_run(FZGAP + ["--help"])[0] for _ in range(args.repeat)]
-    kb = one.stat().st_size / 1e3
-    say("")
-    say(f"Cold start, whole process, median of {args.repeat}:")
-    say("")
-    say(f"- `fzgap analyze` of one {kb:.0f} KB report: **{statistics.median(cold):.2f} s**")
-    say(f'- `python -c "{JIEBA_INIT}"`: **{statistics.median(init):.2f} s**')
-    say(f"- `fzgap --help`: {statistics.median(helps):.2f} s")
-    say("")
+        if "classify" in args.only:
+            _classify(work, mb, n_bytes, say)
+        if "analyze" in args.only:
+            _analyze(work, mb, n_bytes, args.jobs, say)
+    if "cold" in args.only:
+        _cold(work, args.repeat, say)
     seg = os.environ.get("FZGAP_SEGMENTER", "auto (rjieba if installed)")
     say(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -136,6 +99,70 @@ def main() -> None:
         _write_section(Path(args.out), "Results", lines, command, top="# Benchmarks\n")
     if args.card:
         _write_section(Path(args.card), "Speed", lines, command)
+
+
+def _classify(work: Path, mb: float, n_bytes: int, say: Callable[[str], None]) -> None:
+    """`fzgap classify` beside plain jieba over one corpus of distinct paragraphs."""
+    paras = list(paragraphs(n_bytes, seed=int(mb * 10)))
+    ptxt = work / f"paragraphs-{mb:g}.txt"
+    ptxt.write_text("\n".join(paras) + "\n", encoding="utf-8")
+    dp, dr = distinctness(paras)
+    real_mb = ptxt.stat().st_size / 1e6
+    base, rss = _run([PY, "-c", JIEBA_LCUT, str(ptxt)])
+    tag = f"{mb:g} MB paragraphs ({len(paras)}; {dp:.0%} distinct, runs {dr:.0%})"
+    say(f"| {tag} | plain `jieba.lcut` | {base:.1f} | {real_mb / base:.2f} | | 1.0 | {rss} |")
+    wall, rss = _run(
+        FZGAP + ["classify", str(ptxt), "--format", "tsv", "--out", str(work / "c.tsv")]
+    )
+    say(
+        f"| {tag} | `fzgap classify` | {wall:.1f} | {real_mb / wall:.2f} | "
+        f"| {base / wall:.1f} | {rss} |"
+    )
+    ptxt.unlink()
+
+
+def _analyze(
+    work: Path, mb: float, n_bytes: int, jobs_list: list[int], say: Callable[[str], None]
+) -> None:
+    """`fzgap analyze DIR` beside plain jieba over one corpus of distinct reports."""
+    rdir = work / f"reports-{mb:g}"
+    rdir.mkdir()
+    for k, text in enumerate(reports(n_bytes, seed=int(mb * 10) + 1)):
+        (rdir / f"r{k:05d}.txt").write_text(text, encoding="utf-8")
+    files = _files(rdir)
+    r_mb = sum(Path(f).stat().st_size for f in files) / 1e6
+    base, rss = _run([PY, "-c", JIEBA_LCUT, *files])
+    tag = f"{mb:g} MB reports ({len(files)} of ~15 KB)"
+    say(
+        f"| {tag} | plain `jieba.lcut` | {base:.1f} | {r_mb / base:.2f} "
+        f"| {len(files) / base:.1f} | 1.0 | {rss} |"
+    )
+    for jobs in jobs_list:
+        out = work / f"audits-{mb:g}-{jobs}".replace(".", "_")
+        wall, rss = _run(FZGAP + ["analyze", str(rdir), "--out", str(out), "--jobs", str(jobs)])
+        say(
+            f"| {tag} | `fzgap analyze --jobs {jobs}` | {wall:.1f} | {r_mb / wall:.2f} "
+            f"| {len(files) / wall:.1f} | {base / wall:.1f} | {rss} |"
+        )
+        shutil.rmtree(out)
+    shutil.rmtree(rdir)
+
+
+def _cold(work: Path, repeat: int, say: Callable[[str], None]) -> None:
+    """Cold start of one report beside jieba's own start."""
+    one = work / "one.txt"
+    one.write_text(next(reports(15_000, seed=99)), encoding="utf-8")
+    _run([PY, "-c", JIEBA_INIT])  # jieba writes its dictionary cache on first use: not timed
+    cold = [_run(FZGAP + ["analyze", str(one)])[0] for _ in range(repeat)]
+    init = [_run([PY, "-c", JIEBA_INIT])[0] for _ in range(repeat)]
+    helps = [_run(FZGAP + ["--help"])[0] for _ in range(repeat)]
+    kb = one.stat().st_size / 1e3
+    say("")
+    say(f"Cold start, whole process, median of {repeat}:")
+    say("")
+    say(f"- `fzgap analyze` of one {kb:.0f} KB report: **{statistics.median(cold):.2f} s**")
+    say(f'- `python -c "{JIEBA_INIT}"`: **{statistics.median(init):.2f} s**')
+    say(f"- `fzgap --help`: {statistics.median(helps):.2f} s")
 
 
 def _write_section(path: Path, title: str, lines: list[str], command: str, top: str = "") -> None:
