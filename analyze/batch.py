@@ -10,7 +10,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ __all__ = [
     "run_batch",
     "REPORT_SUFFIXES",
     "output_stem",
+    "output_stems",
     "time_budget",
     "DEFAULT_TIMEOUT",
     "DASK_WORKER_WAIT",
@@ -44,6 +45,8 @@ class BatchItem:
     report: AuditReport | None
     error: str | None = None
     skipped: bool = False  # read back from an earlier run's JSON (--resume)
+    written: bool = False  # its files are already in the output folder (written by the worker)
+    line: str | None = None  # its JSON line, when the batch writes audits.jsonl
 
 
 def collect_inputs(paths: list[str]) -> list[Path]:
@@ -75,7 +78,19 @@ def collect_inputs(paths: list[str]) -> list[Path]:
 def output_stem(path: Path, inputs: list[Path]) -> str:
     """A file name for a report's outputs, unique within the batch."""
     same = [q for q in inputs if q.stem == path.stem]
-    if len(same) <= 1:
+    return _stem(path, len(same))
+
+
+def output_stems(inputs: list[Path]) -> dict[str, str]:
+    """Source → :func:`output_stem` for every input, in one pass (not one pass per input)."""
+    from collections import Counter
+
+    count = Counter(p.stem for p in inputs)
+    return {str(p): _stem(p, count[p.stem]) for p in inputs}
+
+
+def _stem(path: Path, same: int) -> str:
+    if same <= 1:
         return path.stem
     return "__".join(path.with_suffix("").parts[-3:]).replace(os.sep, "__")
 
@@ -113,7 +128,9 @@ def time_budget(seconds: float | None, source: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-_Args = tuple[str, str | None, str | None, int, float | None]
+#: (format, folder, file stem): where a worker writes the report's files itself.
+_Out = tuple[str, str, str]
+_Args = tuple[str, str | None, str | None, int, float | None, _Out | None]
 
 
 def _one(
@@ -122,18 +139,21 @@ def _one(
     checklist: str | None,
     max_bytes: int,
     timeout: float | None = DEFAULT_TIMEOUT,
+    out: _Out | None = None,
 ) -> BatchItem:
-    """Audit one file, turning every failure into an error line (runs in workers)."""
+    """Audit one file, turning every failure into an error line (runs in workers); with
+    ``out``, write its files too and hand back the audit without its paragraphs."""
     from fzgap.analyze.audit import analyze_file
-    from fzgap.model.checklist import load_checklist
     from fzgap.model.scorer import load_model
 
     try:
         # Loaded (once per worker: both are cached) outside the budget, which is the report's.
-        scorer, rules = load_model(model), load_checklist(checklist)
+        scorer, rules = load_model(model), _checklist(checklist)
         with time_budget(timeout, path):
             report = analyze_file(path, model=scorer, checklist=rules, max_bytes=max_bytes)
-        return BatchItem(path, report)
+        if out is None:
+            return BatchItem(path, report)
+        return _write(path, report, out)
     except InputError as exc:
         return BatchItem(path, None, exc.problem)
     except FzgapError as exc:
@@ -146,11 +166,49 @@ def _one(
         return BatchItem(path, None, f"内部错误（{type(exc).__name__}: {exc}）")
 
 
-def _done(path: Path, inputs: list[Path], out_dir: Path | None) -> BatchItem | None:
+_CHECKLISTS: dict[tuple[str | None, int, int], Any] = {}
+
+
+def _checklist(path: str | None) -> Any:
+    """The checklist, parsed once per worker (keyed by the file's size and time, so that a
+    worker kept for a later batch sees an edited file)."""
+    from fzgap.model.checklist import load_checklist
+
+    key: tuple[str | None, int, int] = (path, 0, 0)
+    if path is not None:
+        try:
+            st = os.stat(path)
+            key = (path, st.st_mtime_ns, st.st_size)
+        except OSError:
+            return load_checklist(path)  # its own one-line error
+    if key not in _CHECKLISTS:
+        _CHECKLISTS.clear()
+        _CHECKLISTS[key] = load_checklist(path)
+    return _CHECKLISTS[key]
+
+
+def _write(path: str, report: AuditReport, out: _Out) -> BatchItem:
+    """Write a report's files where the batch goes; a render failure is that report's error,
+    an unwritable folder (OutputError) stops the batch."""
+    from fzgap.analyze.output import OutputError
+    from fzgap.analyze.report_files import jsonl_line, write_report_files
+
+    fmt, folder, stem = out
+    try:
+        write_report_files(report, fmt, Path(folder), stem)
+    except OutputError:
+        raise
+    except Exception as exc:  # one report's renderer failing must not sink the batch
+        return BatchItem(path, None, f"无法写出结果（{type(exc).__name__}: {exc}）")
+    line = jsonl_line(report) if fmt == "jsonl" else None
+    return BatchItem(path, replace(report, paragraphs=()), None, written=True, line=line)
+
+
+def _done(path: Path, stem: str, out_dir: Path | None) -> BatchItem | None:
     """A report already audited in ``out_dir`` (for --resume), read back from its JSON."""
     if out_dir is None:
         return None
-    f = out_dir / (output_stem(path, inputs) + ".json")
+    f = out_dir / (stem + ".json")
     if not f.is_file():
         return None
     try:
@@ -174,6 +232,7 @@ def run_batch(
     resume_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    write_to: tuple[str, Path] | None = None,
 ) -> Iterator[BatchItem]:
     """Audit many files; yield one :class:`BatchItem` per input as soon as it is done.
 
@@ -200,11 +259,17 @@ def run_batch(
         Called with (done, total) after each report.
     timeout : float, optional
         Seconds one report may take before it is reported as an error (None: no limit).
+    write_to : (format, folder), optional
+        Have the workers write each report's files into this folder (as
+        :class:`~fzgap.analyze.batch_writer.BatchWriter` would) and hand back audits without
+        their paragraphs (``written`` set), so that no whole report travels to this process.
+        Ignored by the dask backend, whose workers may not see this machine's folders.
     """
     todo: list[Path] = []
     total, count = len(inputs), 0
+    stems = output_stems(inputs) if resume_dir or write_to else {}
     for p in inputs:
-        done = _done(p, inputs, resume_dir) if resume_dir else None
+        done = _done(p, stems[str(p)], resume_dir) if resume_dir else None
         if done:
             count += 1
             yield done
@@ -212,7 +277,18 @@ def run_batch(
             todo.append(p)
     if progress and count:
         progress(count, total)
-    args: list[_Args] = [(str(p), model, checklist, max_bytes, timeout) for p in todo]
+    local = write_to is not None and backend != "dask"
+    args: list[_Args] = [
+        (
+            str(p),
+            model,
+            checklist,
+            max_bytes,
+            timeout,
+            (write_to[0], str(write_to[1]), stems[str(p)]) if local and write_to else None,
+        )
+        for p in todo
+    ]
     for item in _execute(args, jobs, backend, scheduler):
         count += 1
         if progress:

@@ -67,7 +67,7 @@ def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
 
 
 _BOUNDARY = set(SENTENCE_ENDS + CLAUSE_ENDS + "、")
-_OPEN, _CLOSE = "《“\"(（〔[", "》”\")）〕]"
+_OPEN, _CLOSE = '《“"(（〔[', '》”")）〕]'
 
 
 def _inside_brackets(text: str, i: int) -> bool:

@@ -231,9 +231,7 @@ def _check_extension(label: str, ext: str | None, kind: str) -> None:
     expected = _FORMAT_OF_EXTENSION.get(ext)
     if expected and kind != expected:
         found = "纯文本" if kind == "text" else kind.upper()
-        raise FormatMismatchError(
-            label, f"扩展名是 {ext}，但内容是{found}；请改正扩展名或重新导出"
-        )
+        raise FormatMismatchError(label, f"扩展名是 {ext}，但内容是{found}；请改正扩展名或重新导出")
     if ext in TEXT_EXTENSIONS and kind in ("pdf", "docx"):
         raise FormatMismatchError(
             label,

@@ -1,0 +1,34 @@
+"""The files of one audited report in a batch folder: its rendering and its JSON, written
+atomically, the JSON last (its presence marks the report as done for ``--resume``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fzgap.analyze.output import write_output
+from fzgap.analyze.records import AuditReport
+from fzgap.analyze.render import EXTENSIONS, render_one
+
+__all__ = ["write_report_files", "jsonl_line"]
+
+
+def jsonl_line(report: AuditReport) -> str:
+    """The audit as one JSON line (for ``audits.jsonl``)."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_report_files(report: AuditReport, fmt: str, out_dir: Path, stem: str) -> None:
+    """Write ``stem.<fmt>`` (for text, md, html) and ``stem.json`` into ``out_dir``.
+
+    Raises
+    ------
+    OutputError
+        When a file cannot be written (the batch stops: the folder is unusable).
+    """
+    if fmt not in ("json", "jsonl", "csv", "xlsx"):
+        write_output(render_one(report, fmt), out_dir / (stem + EXTENSIONS[fmt]))
+    write_output(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n",
+        out_dir / (stem + ".json"),
+    )
