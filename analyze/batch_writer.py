@@ -1,31 +1,38 @@
 """Writing a batch's results: per-report files as each report finishes, the summary table, the
 error list.
 
-Memory stays flat in the number of reports: the writer keeps one summary row and the evidence of
-each report (never its paragraphs), and streams JSON lines to disk in input order.
+Memory stays flat in the number of reports: a report's files are written as it arrives (by the
+worker itself when the batch runs with ``write_to``), its summary row and counting evidence go
+to a temporary file on disk, and the summaries (csv, xlsx) are written from that file at the end,
+row by row, in input order. JSON lines are streamed to disk in input order as reports finish.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 import tempfile
-from dataclasses import replace
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from fzgap.analyze.batch import BatchItem, output_stem
-from fzgap.analyze.output import OutputError, file_mode, write_output
+from fzgap.analyze.batch import BatchItem, output_stems
+from fzgap.analyze.output import OutputError, file_mode, os_reason
 from fzgap.analyze.records import AuditReport
-from fzgap.analyze.render import EXTENSIONS, render_one
-from fzgap.analyze.render.table import render_csv, render_xlsx, summary_row
+from fzgap.analyze.render import EXTENSIONS
+from fzgap.analyze.render.table import (
+    CSV_HEADER,
+    csv_line,
+    summary_cells,
+    summary_row,
+    summary_workbook,
+)
+from fzgap.analyze.render.workbook import evidence_rows
+from fzgap.analyze.report_files import jsonl_line, write_report_files
 
 __all__ = ["BatchWriter"]
-
-
-def _jsonl(report: AuditReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class _Lines:
@@ -67,6 +74,27 @@ class _Lines:
             Path(self.tmp).unlink(missing_ok=True)
 
 
+class _Spill:
+    """Summary records on disk (an unnamed temporary file), read back in input order."""
+
+    def __init__(self) -> None:
+        # Open for the whole batch, and gone with the process however it ends.
+        self.fh = tempfile.TemporaryFile()  # noqa: SIM115
+        self.where: dict[int, tuple[int, int]] = {}  # input number → (offset, length)
+
+    def put(self, n: int, record: dict[str, object]) -> None:
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        self.fh.seek(0, io.SEEK_END)
+        self.where[n] = (self.fh.tell(), len(data))
+        self.fh.write(data)
+
+    def __iter__(self) -> Iterator[dict]:
+        for n in sorted(self.where):
+            at, size = self.where[n]
+            self.fh.seek(at)
+            yield json.loads(self.fh.read(size))
+
+
 class BatchWriter:
     """Takes batch items in any order; writes each report's files into ``out_dir`` as it arrives.
 
@@ -80,6 +108,15 @@ class BatchWriter:
         All inputs of the batch (for unique output names and the order of the summary).
     out_file : Path, optional
         Without a folder: the one file the batch goes to (None: standard output).
+
+    Attributes
+    ----------
+    errors : list of (source, message)
+        The inputs that failed so far, in arrival order.
+    done, skipped : int
+        Audits so far; of them, read back from an earlier run (``--resume``).
+    statuses : set of str
+        Every area status seen (for ``--fail-on``).
     """
 
     def __init__(
@@ -90,8 +127,12 @@ class BatchWriter:
         self.out_file = out_file
         self.inputs = inputs
         self._order = {str(p): i for i, p in enumerate(inputs)}
-        self._items: dict[str, BatchItem] = {}
+        self._stems = output_stems(inputs)
+        self._spill = _Spill()
         self._lines: _Lines | None = None
+        self.errors: list[tuple[str, str]] = []
+        self.done = self.skipped = 0
+        self.statuses: set[str] = set()
         if out_dir is not None:
             # A killed run can leave its hidden temporary files; the finished files are whole.
             for stale in out_dir.glob(".*.tmp"):
@@ -101,71 +142,83 @@ class BatchWriter:
             self._lines = _Lines(self._order, target)
 
     @property
-    def items(self) -> list[BatchItem]:
-        """Every item so far (audits without their paragraphs), in input order."""
-        return sorted(self._items.values(), key=lambda i: self._order.get(i.source, 1 << 30))
+    def write_to(self) -> tuple[str, Path] | None:
+        """(format, folder) for :func:`~fzgap.analyze.batch.run_batch`: the workers write each
+        report's files themselves and hand back only what the summaries need."""
+        return (self.fmt, self.out_dir) if self.out_dir is not None else None
 
     def add(self, item: BatchItem) -> None:
         """Record an item and, in folder mode, write its files now (so an interrupted batch can
         resume); a file that cannot be rendered or written becomes that report's error."""
-        if item.report is not None and self.out_dir is not None and not item.skipped:
+        report = item.report
+        if report is not None and self.out_dir is not None and not (item.skipped or item.written):
             try:
-                self._write_files(item.report, output_stem(Path(item.source), self.inputs))
+                write_report_files(report, self.fmt, self.out_dir, self._stems[item.source])
             except OutputError:
                 raise
             except Exception as exc:  # one report's renderer failing must not sink the batch
+                report = None
                 item = BatchItem(item.source, None, f"无法写出结果（{type(exc).__name__}: {exc}）")
         if self._lines is not None:
-            self._lines.add(item.source, _jsonl(item.report) if item.report else None)
-        slim = replace(item.report, paragraphs=()) if item.report is not None else None
-        self._items[item.source] = BatchItem(item.source, slim, item.error, item.skipped)
+            line = item.line or (jsonl_line(report) if report is not None else None)
+            self._lines.add(item.source, line)
+        self._record(item.source, report, item.error, item.skipped)
 
-    def _write_files(self, report: AuditReport, stem: str) -> None:
-        assert self.out_dir is not None
-        if self.fmt not in ("json", "jsonl", "csv", "xlsx"):
-            write_output(render_one(report, self.fmt), self.out_dir / (stem + EXTENSIONS[self.fmt]))
-        # The JSON is written last: its presence marks the report as done for --resume.
-        write_output(
-            json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n",
-            self.out_dir / (stem + ".json"),
-        )
+    def _record(
+        self, source: str, report: AuditReport | None, error: str | None, skipped: bool
+    ) -> None:
+        """Count the item and spill its summary row and evidence to disk."""
+        if report is None:
+            self.errors.append((source, error or "unknown error"))
+        else:
+            self.done += 1
+            self.skipped += skipped
+            self.statuses.update(a.status for a in report.areas)
+        record = {
+            "row": summary_row(source, report, error),
+            "ev": evidence_rows(report) if report is not None else [],
+        }
+        self._spill.put(self._order.get(source, len(self._order)), record)
+
+    def _link(self, row: dict[str, str]) -> str | None:
+        """The report's audit file beside the summary (a relative link for the xlsx)."""
+        if row["error"] or self.out_dir is None:
+            return None
+        ext = EXTENSIONS[self.fmt] if self.fmt in ("text", "md", "html") else ".json"
+        return self._stems[row["source"]] + ext
+
+    def failures(self) -> list[tuple[str, str]]:
+        """(source, message) of every input that failed, in input order."""
+        return sorted(self.errors, key=lambda e: self._order.get(e[0], 1 << 30))
 
     def rows(self) -> list[dict[str, str]]:
         """Summary rows, one per input, in input order."""
-        return [summary_row(i.source, i.report, i.error) for i in self.items]
+        return [r["row"] for r in self._spill]
 
-    def evidence(self) -> list[tuple[str, AuditReport]]:
-        """(source, audit) of every audited input, in input order (audits without paragraphs)."""
-        return [(i.source, i.report) for i in self.items if i.report is not None]
-
-    def _links(self) -> dict[str, str]:
-        """Source → the report's audit file beside the summary (a relative link for the xlsx)."""
-        ext = EXTENSIONS[self.fmt] if self.fmt in ("text", "md", "html") else ".json"
-        return {
-            i.source: output_stem(Path(i.source), self.inputs) + ext
-            for i in self.items
-            if i.report is not None
-        }
-
-    def _xlsx(self) -> bytes:
-        """The workbook; a report whose cells the workbook refuses is listed with an error."""
-        try:
-            return render_xlsx(self.rows(), self.evidence(), self._links())
-        except Exception:
-            for item in self.items:
-                if item.report is None:
-                    continue
+    def _summaries(self, csv_out: IO[bytes] | None, xlsx_out: IO[bytes] | None) -> None:
+        """Write the csv and the workbook in one pass over the spilled records; a report whose
+        cells the workbook refuses becomes an error row in both."""
+        book = summary_workbook() if xlsx_out is not None else None
+        if csv_out is not None:
+            csv_out.write(CSV_HEADER)
+        for record in self._spill:
+            row = record["row"]
+            if book is not None:
                 try:
-                    render_xlsx(
-                        [summary_row(item.source, item.report)], [(item.source, item.report)]
-                    )
+                    book.add(row, summary_cells(row), record["ev"], self._link(row))
                 except Exception as exc:
-                    self._items[item.source] = BatchItem(
-                        item.source,
+                    row = summary_row(
+                        row["source"],
                         None,
                         f"汇总表无法写入这份报告的内容（{type(exc).__name__}）",
                     )
-            return render_xlsx(self.rows(), self.evidence(), self._links())
+                    self.errors.append((row["source"], row["error"]))
+                    self.done -= 1
+                    book.add(row, summary_cells(row))
+            if csv_out is not None:
+                csv_out.write(csv_line(summary_cells(row)).encode("utf-8"))
+        if book is not None and xlsx_out is not None:
+            book.save(xlsx_out)
 
     def finish(self) -> list[Path]:
         """Write the summary files in folder mode; return what was written."""
@@ -173,14 +226,12 @@ class BatchWriter:
             self._lines.close()
         if self.out_dir is None:
             return []
-        xlsx = self._xlsx()  # first: it may turn a report into an error row of the csv too
-        written = []
-        for name, data in (("summary.csv", render_csv(self.rows())), ("summary.xlsx", xlsx)):
-            write_output(data, self.out_dir / name)
-            written.append(self.out_dir / name)
+        paths = [self.out_dir / "summary.csv", self.out_dir / "summary.xlsx"]
+        with _Atomic(paths[0]) as csv_out, _Atomic(paths[1]) as xlsx_out:
+            self._summaries(csv_out, xlsx_out)
         if self.fmt == "jsonl":
-            written.append(self.out_dir / "audits.jsonl")
-        return written
+            paths.append(self.out_dir / "audits.jsonl")
+        return paths
 
     def stream(self, width: int | None = None, lang: str = "zh") -> str | bytes | None:
         """The whole batch as one output (no folder): csv, xlsx or the text table; None for jsonl
@@ -188,10 +239,10 @@ class BatchWriter:
         if self._lines is not None:
             self._lines.close()
             return None
-        if self.fmt == "csv":
-            return render_csv(self.rows())
-        if self.fmt == "xlsx":
-            return self._xlsx()
+        if self.fmt in ("csv", "xlsx"):
+            buf = io.BytesIO()
+            self._summaries(buf if self.fmt == "csv" else None, buf if self.fmt == "xlsx" else None)
+            return buf.getvalue()
         from fzgap.analyze.render.text import render_batch_table
 
         if width is None:
@@ -202,3 +253,35 @@ class BatchWriter:
         """Remove partial outputs after a failure."""
         if self._lines is not None:
             self._lines.abort()
+
+
+class _Atomic:
+    """A file written under a temporary name and moved into place only when whole."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp: str | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        try:
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+            )
+        except OSError as exc:
+            raise OutputError(f"{self.path}: 无法写入（{os_reason(exc)}）") from None
+        self.fh = os.fdopen(fd, "wb")
+        return self.fh
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        assert self.tmp is not None
+        try:
+            self.fh.close()
+            if kind is None:
+                os.chmod(self.tmp, file_mode())
+                os.replace(self.tmp, self.path)
+                return
+        except OSError as err:
+            exc = err
+        Path(self.tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{self.path}: 无法写入（{os_reason(exc)}）") from None

@@ -208,6 +208,7 @@ def _run(
             resume_dir=folder if args.resume else None,
             progress=bar.update if bar else None,
             timeout=args.timeout or None,
+            write_to=writer.write_to,
         ):
             writer.add(item)
         if folder is not None:
@@ -225,21 +226,18 @@ def _run(
     finally:
         if bar:
             bar.close()
-    items = writer.items
-    errors = [i for i in items if i.error]
-    for i in errors:
-        sys.stderr.write(f"fzgap: 错误: {i.source}: {i.error}\n")
-    done = [i for i in items if i.report is not None]
-    skipped = sum(i.skipped for i in items)
+    errors = writer.failures()
+    for source, message in errors:
+        sys.stderr.write(f"fzgap: 错误: {source}: {message}\n")
     sys.stderr.write(
-        f"fzgap: 已审查 {len(done)} 份（其中 {skipped} 份沿用上次结果），失败 {len(errors)} 份"
+        f"fzgap: 已审查 {writer.done} 份（其中 {writer.skipped} 份沿用上次结果），"
+        f"失败 {len(errors)} 份"
         + (f"；结果在 {folder}" if folder is not None else "")
         + "\n"
     )
     if errors:
         return 2
-    statuses = [a.status for i in done if i.report is not None for a in i.report.areas]
-    return 1 if _failed(statuses, args.fail_on) else 0
+    return 1 if _failed(sorted(writer.statuses), args.fail_on) else 0
 
 
 class _Bar:
