@@ -151,9 +151,6 @@ def _one(
         scorer, rules = load_model(model), _checklist(checklist)
         with time_budget(timeout, path):
             report = analyze_file(path, model=scorer, checklist=rules, max_bytes=max_bytes)
-        if out is None:
-            return BatchItem(path, report)
-        return _write(path, report, out)
     except InputError as exc:
         return BatchItem(path, None, exc.problem)
     except FzgapError as exc:
@@ -164,6 +161,8 @@ def _one(
         return BatchItem(path, None, "内存不足，无法处理这个文件")
     except Exception as exc:  # a bug must not sink a province's batch; it is reported per file
         return BatchItem(path, None, f"内部错误（{type(exc).__name__}: {exc}）")
+    # Outside the handlers above: an unwritable folder (OutputError) stops the whole batch.
+    return BatchItem(path, report) if out is None else _write(path, report, out)
 
 
 _CHECKLISTS: dict[tuple[str | None, int, int], Any] = {}
@@ -308,11 +307,16 @@ def _execute(
         for a in args:
             yield _one(*a)
     else:
+        import warnings
+
         from joblib import Parallel, delayed
 
-        yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(
-            delayed(_one)(*a) for a in args
-        )
+        with warnings.catch_warnings():
+            # A batch stopped by an unwritable folder cancels the reports in flight: say nothing.
+            warnings.filterwarnings("ignore", "[0-9]+ tasks which were still being processed")
+            yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(
+                delayed(_one)(*a) for a in args
+            )
 
 
 def _dask(args: list[_Args], scheduler: str | None) -> Iterator[BatchItem]:
