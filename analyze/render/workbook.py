@@ -209,8 +209,10 @@ class SummaryWorkbook:
                 top.append(c)
         name = file_name(row["source"])
         ev = []
-        for values in evidence:
-            r = [e.cell(name, link)] + [e.cell(v) for v in values]
+        for n, values in enumerate(evidence):
+            # The file links from the first row of its block only: a hyperlink is held in memory
+            # until the workbook is saved, and one per evidence row grew the batch's memory.
+            r = [e.cell(name, link if n == 0 else None)] + [e.cell(v) for v in values]
             r[5].number_format = "0.00"
             ev.append(e.body(r))
         data = [
