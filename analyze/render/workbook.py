@@ -4,7 +4,8 @@ its memory stays flat in the number of reports: 汇总, 证据, 说明 and 数�
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from copy import copy
 from typing import IO, Any
 
 from fzgap.analyze.constants import STATUS_FILL, STATUS_ZH
@@ -17,6 +18,21 @@ __all__ = ["SummaryWorkbook", "evidence_rows", "EVIDENCE_HEADS", "LEGEND"]
 EVIDENCE_HEADS = ("文件", "领域", "结论", "段落", "部分", "得分", "证据句", "具体事实（原文短语）")
 _EV_WIDTHS = (16, 8, 6, 5, 10, 6, 56, 40)
 _EV_WRAP = {1, 5, 7, 8}
+#: Style arrays already registered, by (style before, change): registering a style with the
+#: workbook compares it with every one it holds, which cost more than the rest of the workbook.
+_Styles = dict[tuple[bytes, str], Any]
+
+
+def _styled(cache: _Styles, cell: Any, change: str, apply: Callable[[Any], None]) -> None:
+    """Apply a style change to a cell, looked up from the cells styled the same way before."""
+    key = (b"" if cell._style is None else cell._style.tobytes(), change)
+    done = cache.get(key)
+    if done is None:
+        apply(cell)
+        cache[key] = copy(cell._style)
+    else:
+        cell._style = copy(done)
+
 
 LEGEND = (
     ("颜色：绿色", "已覆盖：有段落主要报告该领域本年度工作，并有数字、文件名或案例等具体事实"),
@@ -57,6 +73,10 @@ def evidence_rows(audit: AuditReport) -> list[list[object]]:
     return out
 
 
+def _two_decimals(c: Any) -> None:
+    c.number_format = "0.00"
+
+
 class _Sheet:
     """One write-only sheet: print setup, column widths, wrapped columns and row heights."""
 
@@ -66,6 +86,7 @@ class _Sheet:
 
         self.ws = ws = wb.create_sheet(title)
         self.widths, self.wrap, self.rows = list(widths), wrap, 0
+        self.styles: _Styles = {}
         self.top = Alignment(vertical="top")
         self.wrapped = Alignment(wrap_text=True, vertical="top")
         ws.page_setup.orientation = "landscape"
@@ -114,10 +135,21 @@ class _Sheet:
         """Align a body row's cells (wrapped columns wrap; others top, centred ones stay)."""
         for col, c in enumerate(cells, 1):
             if col in self.wrap:
-                c.alignment = self.wrapped
-            elif c.alignment.horizontal != "center":
-                c.alignment = self.top
+                _styled(self.styles, c, "wrap", self._wrap)
+            else:
+                _styled(self.styles, c, "top", self._top)
         return cells
+
+    def _wrap(self, c: Any) -> None:
+        c.alignment = self.wrapped
+
+    def _top(self, c: Any) -> None:
+        if c.alignment.horizontal != "center":
+            c.alignment = self.top
+
+    def style(self, c: Any, change: str, apply: Callable[[Any], None]) -> None:
+        """Apply a named style change to a cell (registered once per starting style)."""
+        _styled(self.styles, c, change, apply)
 
     def append(self, cells: list[Any]) -> None:
         """Append a body row, as tall as its longest wrapped cell (spreadsheets do not grow rows
@@ -204,8 +236,12 @@ class SummaryWorkbook:
                 c = s.cell(value)
                 fill = status_fill(value) if key in AREAS else None
                 if fill:
-                    c.fill = PatternFill("solid", fgColor=fill)
-                    c.alignment = Alignment(horizontal="center", vertical="top")
+
+                    def paint(c: Any, fill: str = fill) -> None:
+                        c.fill = PatternFill("solid", fgColor=fill)
+                        c.alignment = Alignment(horizontal="center", vertical="top")
+
+                    s.style(c, "fill " + fill, paint)
                 top.append(c)
         name = file_name(row["source"])
         ev = []
@@ -213,7 +249,7 @@ class SummaryWorkbook:
             # The file links from the first row of its block only: a hyperlink is held in memory
             # until the workbook is saved, and one per evidence row grew the batch's memory.
             r = [e.cell(name, link if n == 0 else None)] + [e.cell(v) for v in values]
-            r[5].number_format = "0.00"
+            e.style(r[5], "0.00", _two_decimals)
             ev.append(e.body(r))
         data = [
             d.cell(int(row[k]) if k == "year" and row[k].isdigit() else row[k]) for k in self.keys
