@@ -137,12 +137,11 @@ def render_xlsx(
         Source → relative path of that report's audit file; the 文件 cell links to it.
     """
     links = links or {}
-    audits = dict(evidence or [])
     book = summary_workbook()
     for row in rows:
-        audit = audits.get(row["source"])
-        ev = evidence_rows(audit) if audit is not None else []
-        book.add(row, summary_cells(row), ev, links.get(row["source"]))
+        book.add(row, summary_cells(row), [], links.get(row["source"]))
+    for source, audit in evidence or []:
+        book.add_evidence(source, evidence_rows(audit), links.get(source))
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

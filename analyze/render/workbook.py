@@ -243,14 +243,7 @@ class SummaryWorkbook:
 
                     s.style(c, "fill " + fill, paint)
                 top.append(c)
-        name = file_name(row["source"])
-        ev = []
-        for n, values in enumerate(evidence):
-            # The file links from the first row of its block only: a hyperlink is held in memory
-            # until the workbook is saved, and one per evidence row grew the batch's memory.
-            r = [e.cell(name, link if n == 0 else None)] + [e.cell(v) for v in values]
-            e.style(r[5], "0.00", _two_decimals)
-            ev.append(e.body(r))
+        ev = self._evidence(row["source"], evidence, link)
         data = [
             d.cell(int(row[k]) if k == "year" and row[k].isdigit() else row[k]) for k in self.keys
         ]
@@ -258,6 +251,26 @@ class SummaryWorkbook:
         for r in ev:
             e.append(r)
         d.append(d.body(data))
+
+    def add_evidence(
+        self, source: str, evidence: list[list[object]], link: str | None = None
+    ) -> None:
+        """Add the evidence rows of one report on their own (see :func:`evidence_rows`)."""
+        for r in self._evidence(source, evidence, link):
+            self.evidence.append(r)
+
+    def _evidence(
+        self, source: str, evidence: list[list[object]], link: str | None
+    ) -> list[list[Any]]:
+        e, name = self.evidence, file_name(source)
+        rows = []
+        for n, values in enumerate(evidence):
+            # The file links from the first row of its block only: a hyperlink is held in memory
+            # until the workbook is saved, and one per evidence row grew the batch's memory.
+            r = [e.cell(name, link if n == 0 else None)] + [e.cell(v) for v in values]
+            e.style(r[5], "0.00", _two_decimals)
+            rows.append(e.body(r))
+        return rows
 
     def save(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """Finish the sheets and write the workbook."""
