@@ -174,7 +174,7 @@ class BatchWriter:
             self.done += 1
             self.skipped += skipped
             self.statuses.update(a.status for a in report.areas)
-        record = {
+        record: dict[str, object] = {
             "row": summary_row(source, report, error),
             "ev": evidence_rows(report) if report is not None else [],
         }
