@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from fzgap.analyze.constants import STATUS_ZH
 from fzgap.corpus import LEVELS, Corpus, CorpusError, require
-from fzgap.model.areas import AREA_NAMES_ZH, AREAS
+from fzgap.model.areas import AREA_NAMES_ZH, AREAS, SECTION_NAMES_ZH
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from fzgap.analyze.records import AuditReport
 
 __all__ = [
     "CJK_FONTS",
+    "confusion_grid",
     "coverage_heatmap",
     "missing_subitems",
     "score_strip",
@@ -127,7 +129,7 @@ def coverage_heatmap(corpus: Corpus, sort: str = "unit") -> Figure:
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(reports)), [_label(r) for r in reports])
     ax.legend(
-        handles=[Patch(color=_COLOURS[s], label=STATUS_ZH[s]) for s in STATUSES],
+        handles=[Patch(color=_COLOURS[s], label=f"{STATUS_ZH[s]} {s}") for s in STATUSES],
         loc="upper left",
         bbox_to_anchor=(1.01, 1),
         frameon=False,
@@ -153,7 +155,9 @@ def status_shares(corpus: Corpus, by: str = "year") -> Figure:
     groups = sorted(
         {group(r) for r in corpus.reports}, key=(lambda g: g) if by == "year" else LEVELS.index
     )
-    fig, axes = plt.subplots(1, len(AREAS), figsize=(13, 3.6), sharey=True, squeeze=False)
+    sizes = Counter(group(r) for r in corpus.reports)
+    width = max(13.0, 2.0 + 0.45 * len(groups) * len(AREAS))
+    fig, axes = plt.subplots(1, len(AREAS), figsize=(width, 3.8), sharey=True, squeeze=False)
     for ax, area in zip(axes[0], AREAS):
         bottom = [0.0] * len(groups)
         for status in STATUSES:
@@ -166,11 +170,13 @@ def status_shares(corpus: Corpus, by: str = "year") -> Figure:
                 shares,
                 bottom=bottom,
                 color=_COLOURS[status],
-                label=STATUS_ZH[status],
+                label=f"{STATUS_ZH[status]} {status}",
             )
             bottom = [b + s for b, s in zip(bottom, shares)]
-        labels = groups if by == "year" else [_LEVEL_ZH[g] for g in groups]
-        ax.set_xticks(range(len(groups)), labels, rotation=45 if by == "year" else 0)
+        names = groups if by == "year" else [_LEVEL_ZH[g] for g in groups]
+        # the size of each group under its name: a share of one report reads differently
+        labels = [f"{n}\n{sizes[g]} 份" for n, g in zip(names, groups)]
+        ax.set_xticks(range(len(groups)), labels)
         ax.set_title(AREA_NAMES_ZH[area])
     axes[0][0].set_ylabel("报告占比 share of reports")
     axes[0][-1].legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
@@ -194,6 +200,9 @@ def missing_subitems(corpus: Corpus, top: int = 15) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 0.9 + 0.34 * max(len(rows), 1)))
     ax.barh(range(len(rows)), [n for _, n in rows], color="#c62828")
     ax.set_yticks(range(len(rows)), [f"{area}｜{name}" for (area, name), _ in rows])
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of reports: no 1.5
     ax.set_xlabel(f"未提及的报告数 reports not mentioning it (of {len(corpus)})")
     ax.set_title("最常缺失的细项 sub-items most often not found")
     fig.tight_layout()
@@ -211,10 +220,53 @@ def score_strip(report: AuditReport) -> Figure:
     ax.set_yticks(range(len(AREAS)), [AREA_NAMES_ZH[a] for a in AREAS])
     # mark where each section starts, so the strip reads against the report's outline
     starts = [i for i, p in enumerate(paras) if i == 0 or p.section != paras[i - 1].section]
-    ax.set_xticks(starts, [paras[i].section for i in starts], rotation=45, ha="left", fontsize=7)
+    ax.set_xticks(
+        starts, [SECTION_NAMES_ZH[paras[i].section] for i in starts], rotation=45, ha="left"
+    )
     ax.set_xlabel("段落 paragraph")
     fig.colorbar(image, ax=ax, label="得分 score")
     ax.set_title(f"{_label(report)}：各段落得分 score per paragraph")
+    fig.tight_layout()
+    return fig
+
+
+def confusion_grid(confusion: pd.DataFrame) -> Figure:
+    """One 2×2 confusion matrix per area (labelled × predicted), titled with P / R / F1.
+
+    Parameters
+    ----------
+    confusion : pandas.DataFrame
+        The table of :func:`fzgap.confusion_frame`.
+    """
+    plt = _pyplot()
+    use_cjk_font()
+    fig, axes = plt.subplots(1, len(AREAS), figsize=(13, 3.3), squeeze=False)
+    for ax, area in zip(axes[0], AREAS):
+        row = confusion.loc[area]
+        cells = [[row["TP"], row["FN"]], [row["FP"], row["TN"]]]
+        # shade each cell by its share of the row, so that the rare positives stay visible
+        shares = [[v / max(sum(line), 1) for v in line] for line in cells]
+        ax.imshow(shares, cmap="Blues", vmin=0, vmax=1)
+        for i, line in enumerate(cells):
+            for j, v in enumerate(line):
+                dark = shares[i][j] > 0.6
+                ax.text(
+                    j,
+                    i,
+                    str(int(v)),
+                    ha="center",
+                    va="center",
+                    color="white" if dark else "black",
+                    fontsize=11,
+                )
+        ax.set_xticks([0, 1], ["判为是\npredicted", "判为否\nnot"])
+        ax.set_yticks([0, 1], ["标为是\nlabelled", "标为否\nnot"])
+        ax.set_title(
+            f"{AREA_NAMES_ZH[area]}\nP {row['precision']:.2f} R {row['recall']:.2f} "
+            f"F1 {row['f1']:.2f}",
+            fontsize=10,
+        )
+    fig.suptitle("各领域混淆矩阵 confusion per area (held-out paragraphs)")
     fig.tight_layout()
     return fig
 
