@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fzgap.corpus import require
@@ -112,7 +113,8 @@ def heldout_frame(
     from fzgap.train.heldout import heldout_predictions
 
     say = (lambda msg: print(msg, file=sys.stderr)) if progress else None
-    rows = heldout_predictions(load_corpus(data), held, jobs, features, say)
+    corpus = load_corpus(None if data is None else Path(data))
+    rows = heldout_predictions(corpus, held, jobs, features, say)
     columns = ["report", "index", "section", "source", "text", "expected", "predicted"]
     columns += [f"{a}_score" for a in AREAS] + [f"{a}_threshold" for a in AREAS] + ["wrong"]
     records = [
