@@ -23,6 +23,7 @@ __all__ = [
     "CJK_FONTS",
     "confusion_grid",
     "coverage_heatmap",
+    "heldout_margins",
     "missing_subitems",
     "score_strip",
     "status_shares",
@@ -267,6 +268,43 @@ def confusion_grid(confusion: pd.DataFrame) -> Figure:
             fontsize=10,
         )
     fig.suptitle("各领域混淆矩阵 confusion per area (held-out paragraphs)")
+    fig.tight_layout()
+    return fig
+
+
+def heldout_margins(heldout: pd.DataFrame) -> Figure:
+    """Each held-out paragraph's score minus its fold's threshold, per area, labelled or not.
+
+    Right of zero the area is predicted; red points are the mistakes (labelled paragraphs left
+    of zero, unlabelled ones right of it), and those near zero are the close calls.
+
+    Parameters
+    ----------
+    heldout : pandas.DataFrame
+        The table of :func:`fzgap.heldout_frame`.
+    """
+    plt = _pyplot()
+    use_cjk_font()
+    fig, axes = plt.subplots(len(AREAS), 1, figsize=(9, 1.25 * len(AREAS) + 0.9), sharex=True)
+    for n, (ax, area) in enumerate(zip(axes, AREAS)):
+        margin = heldout[f"{area}_score"] - heldout[f"{area}_threshold"]
+        labelled = heldout["expected"].map(lambda labels, a=area: a in labels)
+        # a fixed jitter (by row position), so that the chart is the same on every run
+        jitter = [((i * 37) % 11 - 5) / 30 for i in range(len(heldout))]
+        y = [(1 if t else 0) + j for t, j in zip(labelled, jitter)]
+        wrong = [(m >= 0) != t for m, t in zip(margin, labelled)]
+        colours = ["#c62828" if w else "#90a4ae" for w in wrong]
+        ax.scatter(margin, y, s=12, c=colours, alpha=0.8, linewidths=0)
+        ax.axvline(0, color="#37474f", linewidth=1)
+        ax.set_yticks([0, 1], ["未标注 not", "已标注 labelled"])
+        ax.set_ylim(-0.5, 1.5)
+        ax.set_ylabel(
+            f"{AREA_NAMES_ZH[area]}\n错 {sum(wrong)}", rotation=0, ha="right", va="center"
+        )
+        if n == 0:
+            ax.set_title("得分减阈值 score minus threshold (红点为错判 red: wrong)")
+    axes[-1].set_xlabel("← 判为否 not predicted    判为是 predicted →")
+    axes[-1].set_xlim(-1, 1)
     fig.tight_layout()
     return fig
 

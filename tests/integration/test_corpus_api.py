@@ -11,6 +11,7 @@ import pytest
 import fzgap
 from fzgap import plots
 from fzgap.corpus import infer_level
+from fzgap.model.areas import AREAS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -62,15 +63,20 @@ def test_a_cjk_font_is_installed_and_chosen() -> None:
     assert font_manager.get_font(path).get_char_index(ord("复")) != 0
 
 
-def _confusion(corpus):  # type: ignore[no-untyped-def]
-    """A confusion table of held-out calls made up from the sample audits' paragraph labels."""
+def _heldout(corpus):  # type: ignore[no-untyped-def]
+    """A held-out table made up from the sample audits: their labels, scores and 0.5 cuts."""
     import pandas as pd
 
     paras = [p for r in corpus.reports for p in r.paragraphs]
-    frame = pd.DataFrame(
-        {"expected": [p.labels for p in paras], "predicted": [p.labels[:1] for p in paras]}
+    predicted = [tuple(a for a in AREAS if p.scores[a] >= 0.5) for p in paras]
+    return pd.DataFrame(
+        {
+            "expected": [p.labels[:1] for p in paras],
+            "predicted": predicted,
+            **{f"{a}_score": [p.scores[a] for p in paras] for a in AREAS},
+            **{f"{a}_threshold": [0.5] * len(paras) for a in AREAS},
+        }
     )
-    return fzgap.confusion_frame(frame)
 
 
 CHARTS = {
@@ -79,7 +85,8 @@ CHARTS = {
     "shares-level": lambda c: plots.status_shares(c, "level"),
     "subitems": lambda c: plots.missing_subitems(c),
     "score-strip": lambda c: plots.score_strip(c.reports[0]),
-    "confusion": lambda c: plots.confusion_grid(_confusion(c)),
+    "confusion": lambda c: plots.confusion_grid(fzgap.confusion_frame(_heldout(c))),
+    "margins": lambda c: plots.heldout_margins(_heldout(c)),
 }
 
 

@@ -170,7 +170,7 @@ def test_model_notebook_holds_out_the_real_reports(tmp_path) -> None:
     from fzgap.train.corpus import load_corpus
 
     nb = execute("model.ipynb", tmp_path)
-    assert_clean_run(nb, pngs=1)  # the confusion grid
+    assert_clean_run(nb, pngs=2)  # the confusion grid, the margins
     rows = [r for r in load_corpus().rows if r.source != "authored"]
     reports = {r.report for r in rows}
     assert printed(nb, "predict").startswith(f"{len(rows)} 个留出段落")
