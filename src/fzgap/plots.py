@@ -7,7 +7,10 @@ script can ``fig.savefig(...)`` it. :func:`use_cjk_font` runs first in each of t
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from wcwidth import wcswidth
 
 from fzgap.analyze.constants import STATUS_ZH
 from fzgap.corpus import LEVELS, Corpus, CorpusError, require
@@ -117,7 +120,15 @@ def coverage_heatmap(corpus: Corpus, sort: str = "unit") -> Figure:
         raise CorpusError(f"sort must be one of {', '.join(keys)}, not {sort!r}")
     reports = sorted(corpus.reports, key=keys[sort])
     grid = [[STATUSES.index(r.statuses[a]) for a in AREAS] for r in reports]
-    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.32 * max(len(reports), 1)))
+    labels = [_label(r) for r in reports]
+    # two files of one unit and year (drafts, versions) are told apart by their file names
+    labels = [
+        f"{lab} · {Path(r.document.source).stem}" if labels.count(lab) > 1 else lab
+        for lab, r in zip(labels, reports)
+    ]
+    # room for the longest name at the left: about 0.075 inch per terminal column at 10 pt
+    names = max((wcswidth(lab) for lab in labels), default=0)
+    fig, ax = plt.subplots(figsize=(5.5 + 0.075 * names, 1.2 + 0.32 * max(len(reports), 1)))
     if reports:
         ax.imshow(
             grid,
@@ -128,7 +139,7 @@ def coverage_heatmap(corpus: Corpus, sort: str = "unit") -> Figure:
         )
     ax.set_xticks(range(len(AREAS)), [AREA_NAMES_ZH[a] for a in AREAS])
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(reports)), [_label(r) for r in reports])
+    ax.set_yticks(range(len(reports)), labels)
     ax.legend(
         handles=[Patch(color=_COLOURS[s], label=f"{STATUS_ZH[s]} {s}") for s in STATUSES],
         loc="upper left",
@@ -157,8 +168,7 @@ def status_shares(corpus: Corpus, by: str = "year") -> Figure:
         {group(r) for r in corpus.reports}, key=(lambda g: g) if by == "year" else LEVELS.index
     )
     sizes = Counter(group(r) for r in corpus.reports)
-    width = max(13.0, 2.0 + 0.45 * len(groups) * len(AREAS))
-    fig, axes = plt.subplots(1, len(AREAS), figsize=(width, 3.8), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(AREAS), figsize=(14, 4.0), sharey=True, squeeze=False)
     for ax, area in zip(axes[0], AREAS):
         bottom = [0.0] * len(groups)
         for status in STATUSES:
@@ -175,13 +185,22 @@ def status_shares(corpus: Corpus, by: str = "year") -> Figure:
             )
             bottom = [b + s for b, s in zip(bottom, shares)]
         names = groups if by == "year" else [_LEVEL_ZH[g] for g in groups]
-        # the size of each group under its name: a share of one report reads differently
-        labels = [f"{n}\n{sizes[g]} 份" for n, g in zip(names, groups)]
-        ax.set_xticks(range(len(groups)), labels)
+        # the size of each group beside its name: a share of one report reads differently
+        if len(groups) <= 5:
+            ax.set_xticks(
+                range(len(groups)), [f"{n}\n{sizes[g]} 份" for n, g in zip(names, groups)]
+            )
+        else:
+            ax.set_xticks(
+                range(len(groups)),
+                [f"{n} ({sizes[g]})" for n, g in zip(names, groups)],
+                rotation=90,
+            )
         ax.set_title(AREA_NAMES_ZH[area])
     axes[0][0].set_ylabel("报告占比 share of reports")
     axes[0][-1].legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
-    fig.suptitle("按年度 by year" if by == "year" else "按层级 by level")
+    title = "按年度 by year" if by == "year" else "按层级 by level"
+    fig.suptitle(title + ("（括号内为报告数 reports in brackets）" if len(groups) > 5 else ""))
     fig.tight_layout()
     return fig
 
@@ -216,15 +235,22 @@ def score_strip(report: AuditReport) -> Figure:
     use_cjk_font()
     paras = report.paragraphs
     grid = [[p.scores[a] for p in paras] for a in AREAS]
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.14 * len(paras) + 2.5), 2.8))
+    fig, ax = plt.subplots(figsize=(min(16.0, max(7.0, 0.14 * len(paras) + 2.5)), 3.6))
     image = ax.imshow(grid, cmap="Blues", vmin=0, vmax=1, aspect="auto")
     ax.set_yticks(range(len(AREAS)), [AREA_NAMES_ZH[a] for a in AREAS])
-    # mark where each section starts, so the strip reads against the report's outline
+    # each section of the report between white lines, named under its middle: the strip reads
+    # against the report's outline; names stand upright so that short sections do not collide
     starts = [i for i, p in enumerate(paras) if i == 0 or p.section != paras[i - 1].section]
+    ends = [*starts[1:], len(paras)]
+    for start in starts[1:]:
+        ax.axvline(start - 0.5, color="white", linewidth=2)
     ax.set_xticks(
-        starts, [SECTION_NAMES_ZH[paras[i].section] for i in starts], rotation=45, ha="left"
+        [(a + b - 1) / 2 for a, b in zip(starts, ends)],
+        [SECTION_NAMES_ZH[paras[i].section] for i in starts],
+        rotation=90,
+        fontsize=8,
     )
-    ax.set_xlabel("段落 paragraph")
+    ax.set_xlabel(f"段落 paragraphs 1–{len(paras)}，按报告部分 by part of the report")
     fig.colorbar(image, ax=ax, label="得分 score")
     ax.set_title(f"{_label(report)}：各段落得分 score per paragraph")
     fig.tight_layout()
@@ -316,7 +342,5 @@ def _level(r: AuditReport) -> str:
 
 
 def _label(r: AuditReport) -> str:
-    from pathlib import Path
-
     unit = r.structure.unit or Path(r.document.source).stem
     return f"{unit} {r.structure.year}" if r.structure.year else unit
