@@ -26,6 +26,20 @@ def test_corpus_holds_the_same_audits_as_analyze_file(corpus) -> None:
     assert corpus.report(sample.name).statuses == fzgap.analyze_file(sample).statuses
 
 
+def test_reports_keep_the_folders_sorted_order_with_parallel_workers(tmp_path) -> None:
+    from fzgap.analyze.batch import collect_inputs
+
+    for n, sample in enumerate(sorted(EXAMPLES.glob("*.txt"))):
+        # the largest file first: with two workers, the small ones finish before it
+        (tmp_path / f"{n:02d}-{sample.name}").write_text(
+            sample.read_text(encoding="utf-8") * (3 if n == 0 else 1), encoding="utf-8"
+        )
+    (tmp_path / "99-broken.docx").write_bytes(b"not a docx")
+    corpus = fzgap.audit_corpus(tmp_path, jobs=2, progress=False)
+    inputs = [str(p) for p in collect_inputs([str(tmp_path)])]
+    assert [r.document.source for r in corpus.reports] + [s for s, _ in corpus.errors] == inputs
+
+
 def test_saved_corpus_loads_back_equal(corpus, tmp_path) -> None:
     corpus.save(tmp_path)
     assert fzgap.Corpus.load(tmp_path) == corpus
