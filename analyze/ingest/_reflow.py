@@ -38,6 +38,10 @@ _ITEM_START = re.compile(
 )
 _CLOSERS = "”’」』）)》〉]】"
 _STOPS = SENTENCE_ENDS + "：:"
+#: Indentation marks paragraphs when at least this share of the lines that follow a line short of
+#: the margin are indented, and at least this many lines follow one (a title and a signature
+#: alone prove nothing).
+_INDENT_SHARE, _MIN_STARTS = 0.8, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +109,24 @@ def _stands_alone(line: Line) -> bool:
     s = line.text
     return (
         not line.full
-        and len(s) <= 40
+        and display_width(s) <= 40
         and s[-1:] not in _STOPS + _CLOSERS + "，,、"
         and not any(c in SENTENCE_ENDS for c in s)
     )
 
 
-def _continues(cur: Line, nxt: Line) -> bool:
-    """Whether ``nxt`` carries on the paragraph that ``cur`` is part of."""
-    if not cur.full or cur.alone or nxt.alone or nxt.indented:
+def _continues(cur: Line, nxt: Line, by_indent: bool = False) -> bool:
+    """Whether ``nxt`` carries on the paragraph that ``cur`` is part of.
+
+    ``by_indent``: the text indents every paragraph's first line, so an unindented line goes on
+    even after a line short of the margin, unless the shape of either line says otherwise.
+    """
+    if cur.alone or nxt.alone or nxt.indented:
         return False
+    if not cur.full:
+        if not by_indent or nxt.after_gap or _stands_alone(cur):
+            return False
+        return not (_ITEM_START.match(nxt.text) or _stands_alone(nxt))
     if _ends_sentence(cur.text):
         if nxt.after_gap:
             return False
@@ -125,11 +137,21 @@ def _continues(cur: Line, nxt: Line) -> bool:
     return not (_ITEM_START.match(nxt.text) and _heading_like(cur.text))
 
 
+def _indents_paragraphs(lines: Sequence[Line]) -> bool:
+    """Whether the text marks paragraph starts by indentation: lines after short ones are indented."""
+    starts = [
+        nxt.indented
+        for cur, nxt in zip(lines, lines[1:])
+        if not cur.full and not cur.alone and not nxt.alone
+    ]
+    return len(starts) >= _MIN_STARTS and sum(starts) >= _INDENT_SHARE * len(starts)
+
+
 def _heading_like(text: str) -> bool:
     """A numbered line with no sentence in it (a heading that may fill a whole line)."""
     return (
         bool(_ITEM_START.match(text))
-        and len(text) <= 45
+        and display_width(text) <= 45
         and text[-1:] not in "，,、"
         and not any(c in SENTENCE_ENDS for c in text)
     )
@@ -155,11 +177,12 @@ def group_lines(lines: Sequence[Line]) -> list[list[int]]:
     list of list of int
         For each paragraph, the positions of its lines in ``lines``.
     """
+    by_indent = _indents_paragraphs(lines)
     groups: list[list[int]] = []
     current: list[int] = []
     for i, ln in enumerate(lines):
         current.append(i)
-        if i + 1 < len(lines) and _continues(ln, lines[i + 1]):
+        if i + 1 < len(lines) and _continues(ln, lines[i + 1], by_indent):
             continue
         groups.append(current)
         current = []
@@ -215,7 +238,8 @@ class Margin:
             return False
         if self.high - self.low <= 1.0 and _ends_sentence(text):
             # At a sharp margin, a sentence that ends a whole column short was not broken
-            # by the layout: the next character would have fitted.
+            # by the layout: the next character would have fitted. Half a column short it
+            # was (half-width digits leave no room for a Chinese character).
             return w > self.high - 1.0
         return True
 
@@ -264,7 +288,7 @@ def _margin(widths: list[float], endings: list[bool], measure: str) -> tuple[Mar
         or sum(inside) > _MAX_ENDING * len(inside)
     ):
         return None
-    return Margin(low, high + 0.5 if high - low <= 1.0 else high, measure), len(inside) / len(cand)
+    return Margin(low, high, measure), len(inside) / len(cand)
 
 
 def find_margin(texts: Sequence[str], leads: Sequence[float] | None = None) -> Margin | None:
