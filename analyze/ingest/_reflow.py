@@ -138,7 +138,7 @@ def _continues(cur: Line, nxt: Line, by_indent: bool = False) -> bool:
 
 
 def _indents_paragraphs(lines: Sequence[Line]) -> bool:
-    """Whether the text marks paragraph starts by indentation: lines after short ones are indented."""
+    """Whether paragraph starts are marked by indentation: lines after short ones are indented."""
     starts = [
         nxt.indented
         for cur, nxt in zip(lines, lines[1:])
