@@ -165,7 +165,9 @@ def group_lines(lines: Sequence[Line]) -> list[list[int]]:
     sentence still runs on — inside long paragraphs that happens far more often than a
     paragraph ending flush with the margin — unless the next line opens a heading or list
     item (``一、`` ``（一）`` ``1.`` ``一是`` ``附件：`` …) or stands alone (a short line with no
-    sentence: a heading, a signature, a date).
+    sentence: a heading, a signature, a date). In text that marks paragraph starts by
+    indentation, an unindented line carries on after a short line too, by the same shapes
+    (a wrapper may stop a line early, before a mark that may not end it).
 
     Parameters
     ----------
