@@ -36,15 +36,9 @@ class Margin:
 
     def full(self, text: str, lead: float = 0.0) -> bool:
         """Whether a line reaches the margin, so its paragraph may go on in the next line."""
-        w = self.of(text, lead)
-        if w < self.low:
-            return False
-        if self.high - self.low <= 1.0 and ends_sentence(text):
-            # At a sharp margin, a sentence that ends a whole column short was not broken
-            # by the layout: the next character would have fitted. Half a column short it
-            # was (half-width digits leave no room for a Chinese character).
-            return w > self.high - 1.0
-        return True
+        # A sentence that stops within the band was broken there too: half-width digits and
+        # letters leave lines half a column short that no Chinese character would have fitted.
+        return self.of(text, lead) >= self.low
 
 
 #: Wrapped text: at least this many lines, and this share of them, stop in the band.
