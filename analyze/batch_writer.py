@@ -245,9 +245,10 @@ class BatchWriter:
             return buf.getvalue()
         from fzgap.analyze.render.text import render_batch_table
 
+        rows = (r["row"] for r in self._spill)  # one at a time: the table holds no row
         if width is None:
-            return render_batch_table(self.rows(), lang=lang)
-        return render_batch_table(self.rows(), width_=width, lang=lang)
+            return render_batch_table(rows, lang=lang)
+        return render_batch_table(rows, width_=width, lang=lang)
 
     def abort(self) -> None:
         """Remove partial outputs after a failure."""

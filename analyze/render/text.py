@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from fzgap.analyze.constants import STATUS_ANSI, STATUS_SYMBOL
 from fzgap.analyze.records import AuditReport, Evidence, file_name
@@ -110,7 +110,7 @@ def render_text(
 
 
 def render_batch_table(
-    rows: list[dict[str, str]],
+    rows: Iterable[dict[str, str]],
     colour: bool = False,
     width_: int = DEFAULT_WIDTH,
     lang: str = "zh",
@@ -119,8 +119,8 @@ def render_batch_table(
 
     Parameters
     ----------
-    rows : list of dict
-        Rows of :func:`fzgap.analyze.render.table.summary_row`.
+    rows : iterable of dict
+        Rows of :func:`fzgap.analyze.render.table.summary_row` (read once, one at a time).
     colour : bool
         Use ANSI colours.
     width_ : int
