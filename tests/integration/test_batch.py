@@ -115,3 +115,32 @@ def test_dask_local_cluster_gives_the_same_results(folder: Path) -> None:
         }
     assert remote == local
     assert sum(isinstance(v, str) for v in remote.values()) == 1
+
+
+def test_workers_write_the_files_and_hand_back_audits_without_paragraphs(
+    folder: Path, tmp_path: Path
+) -> None:
+    from fzgap.analyze.records import AuditReport
+
+    out = tmp_path / "audits"
+    out.mkdir()
+    inputs = collect_inputs([str(folder)])
+    items = list(run_batch(inputs, jobs=2, write_to=("md", out)))
+    good = [i for i in items if i.report is not None]
+    assert len(good) == 3 and all(i.written and i.report.paragraphs == () for i in good)
+    for item in good:
+        stem = Path(item.source).stem
+        assert (out / f"{stem}.md").is_file()
+        back = AuditReport.from_dict(json.loads((out / f"{stem}.json").read_text("utf-8")))
+        assert len(back.paragraphs) > 10  # the file has the whole audit
+        assert back.statuses == item.report.statuses
+    assert [i.error for i in items if i.report is None] and not (out / "broken.json").exists()
+
+
+def test_output_stems_in_one_pass_match_output_stem(tmp_path: Path) -> None:
+    from fzgap.analyze.batch import output_stem, output_stems
+
+    inputs = [tmp_path / "a" / "r.txt", tmp_path / "b" / "r.txt", tmp_path / "c" / "s.txt"]
+    stems = output_stems(inputs)
+    assert stems == {str(p): output_stem(p, inputs) for p in inputs}
+    assert len(set(stems.values())) == 3 and stems[str(inputs[2])] == "s"
