@@ -231,9 +231,7 @@ def _run(
         sys.stderr.write(f"fzgap: 错误: {source}: {message}\n")
     sys.stderr.write(
         f"fzgap: 已审查 {writer.done} 份（其中 {writer.skipped} 份沿用上次结果），"
-        f"失败 {len(errors)} 份"
-        + (f"；结果在 {folder}" if folder is not None else "")
-        + "\n"
+        f"失败 {len(errors)} 份" + (f"；结果在 {folder}" if folder is not None else "") + "\n"
     )
     if errors:
         return 2
