@@ -17,7 +17,17 @@ from itertools import chain, repeat
 
 import numpy as np
 
-__all__ = ["Rows", "WordVocabulary", "CharVocabulary", "tfidf_rows", "join_terms", "split_terms"]
+from fzgap.model.keytable import KeyTable
+
+__all__ = [
+    "Rows",
+    "WordVocabulary",
+    "CharVocabulary",
+    "tfidf_rows",
+    "tfidf_blocks",
+    "join_terms",
+    "split_terms",
+]
 
 #: scikit-learn's char analyzer first collapses runs of white space (``\s\s+``) to one space.
 _WHITE = re.compile(r"\s\s+")
@@ -71,8 +81,7 @@ class WordVocabulary:
             self.uni_col[i] = col
         keys = np.array([a * n + b for a, b, _ in bi], dtype=np.int64)
         cols = np.array([c for _, _, c in bi], dtype=np.int64)
-        order = np.argsort(keys, kind="stable")
-        self.bi_keys, self.bi_cols = keys[order], cols[order]
+        self.bigrams = KeyTable(keys, cols)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -84,17 +93,27 @@ class WordVocabulary:
         ids = np.fromiter(
             map(self.ids.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum())
         )
-        doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return self.lookup_ids(ids, np.repeat(np.arange(len(docs), dtype=np.int64), lengths))
+
+    def lookup_ids(self, ids: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, col) of every vocabulary unigram and bigram occurrence, from word ids.
+
+        Parameters
+        ----------
+        ids : ndarray of int64
+            The id in :attr:`ids` of every word of every doc in order, -1 for other words.
+        doc : ndarray of int64
+            The doc of each word, ascending.
+        """
         col = np.where(ids >= 0, self.uni_col[np.maximum(ids, 0)], -1)
         out_doc, out_col = [doc[col >= 0]], [col[col >= 0]]
-        if len(ids) > 1 and len(self.bi_keys):
+        if len(ids) > 1 and len(self.bigrams):
             a, b = ids[:-1], ids[1:]
             same = (doc[:-1] == doc[1:]) & (a >= 0) & (b >= 0)
-            keys = a * len(self.ids) + b
-            pos = np.minimum(np.searchsorted(self.bi_keys, keys), len(self.bi_keys) - 1)
-            hit = same & (self.bi_keys[pos] == keys)
+            cols = self.bigrams.get(np.where(same, a * len(self.ids) + b, -1))
+            hit = cols >= 0
             out_doc.append(doc[:-1][hit])
-            out_col.append(self.bi_cols[pos[hit]])
+            out_col.append(cols[hit])
         return np.concatenate(out_doc), np.concatenate(out_col)
 
 
@@ -112,7 +131,7 @@ class CharVocabulary:
         top = int(alphabet[-1]) if len(alphabet) else 0
         self.table = np.zeros(top + 1, dtype=np.int64)
         self.table[alphabet] = np.arange(1, len(alphabet) + 1)
-        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.tables: dict[int, KeyTable] = {}
         by_len: dict[int, list[int]] = {}
         for col, term in enumerate(terms):
             by_len.setdefault(len(term), []).append(col)
@@ -125,9 +144,8 @@ class CharVocabulary:
                     keys = keys * self.base + ids[:, k]
             else:
                 keys = np.zeros(0, dtype=np.int64)
-            order = np.argsort(keys, kind="stable")
-            self.keys[n] = (keys[order], cols[order])
-        if sum(len(k) for k, _ in self.keys.values()) != len(terms):
+            self.tables[n] = KeyTable(keys, cols)
+        if sum(map(len, self.tables.values())) != len(terms):
             raise ValueError("character terms outside the n-gram range")
 
     def __len__(self) -> int:
@@ -139,25 +157,34 @@ class CharVocabulary:
 
     def lookup(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(doc, col) of every vocabulary n-gram occurrence in prepared texts."""
-        texts = [_WHITE.sub(" ", t) for t in texts]
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        if not texts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         # One NUL after each text: its id is 0, so no n-gram spans two texts.
-        ids = self._ids(_codes(_SEP.join(texts) + _SEP))
-        doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        block = _SEP.join(texts) + _SEP
+        if block.count(_SEP) == len(texts):
+            # White space never spans a NUL: collapsing it in the block collapses each text's.
+            codes = _codes(_WHITE.sub(" ", block))
+            ends = codes == 0
+            doc_of = np.cumsum(ends) - ends
+        else:
+            texts = [_WHITE.sub(" ", t) for t in texts]
+            lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+            codes = _codes(_SEP.join(texts) + _SEP)
+            doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        ids = self._ids(codes)
         lo, hi = self.ngram_range
         out_doc, out_col = [], []
-        keys, valid = ids.copy(), ids > 0
+        keys = ids.copy()
         for n in range(1, hi + 1):
             if n > 1:
+                # An n-gram holding an id 0 has a 0 digit: no vocabulary key has one.
                 keys = keys[:-1] * self.base + ids[n - 1 :]
-                valid = valid[:-1] & (ids[n - 1 :] > 0)
-            if n < lo or not len(self.keys[n][0]):
+            if n < lo or not len(self.tables[n]):
                 continue
-            table, cols = self.keys[n]
-            pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-            hit = valid & (table[pos] == keys)
+            cols = self.tables[n].get(keys)
+            hit = cols >= 0
             out_doc.append(doc_of[: len(keys)][hit])
-            out_col.append(cols[pos[hit]])
+            out_col.append(cols[hit])
         if not out_doc:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(out_doc), np.concatenate(out_col)
@@ -195,6 +222,54 @@ def tfidf_rows(doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, idf: 
         starts = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
         norms[d[starts]] = _sequential_sums(sq, starts)
     scale = np.sqrt(norms)[d]
+    val = (val.astype(np.float64) / scale).astype(np.float32)
+    return Rows(d, c, val, n_docs)
+
+
+def tfidf_blocks(
+    doc: np.ndarray, col: np.ndarray, n_docs: int, idf: np.ndarray, splits: Sequence[int]
+) -> Rows:
+    """:func:`tfidf_rows` of vectorizers side by side, each row normalised within each block.
+
+    Same values as one :func:`tfidf_rows` per block of columns with the blocks' rows
+    concatenated, in CSR order of the whole width (one sort instead of one per block).
+
+    Parameters
+    ----------
+    doc, col : ndarray of int64
+        One entry per occurrence of a term, ``col`` over the whole width.
+    n_docs : int
+        Number of rows.
+    idf : ndarray of float32
+        The idf weights of all columns, blocks one after the other.
+    splits : sequence of int
+        Where each block after the first starts (``[n_words]`` for words, then characters).
+    """
+    n_cols = len(idf)
+    # A 32-bit key sorts in half the time where it can hold every (doc, col).
+    small = n_docs * n_cols < 2**31
+    key = (
+        doc.astype(np.int32) * np.int32(n_cols) + col.astype(np.int32)
+        if small
+        else doc * n_cols + col
+    )
+    key.sort()
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
+    counts = np.diff(np.r_[first, len(key)])
+    flat = key[first].astype(np.int64)
+    d, c = flat // n_cols, flat % n_cols
+    val = counts.astype(np.float32)
+    np.log(val, out=val)
+    val += np.float32(1.0)
+    val *= idf[c]
+    # sklearn sums the squares (float32 products) in a double, row by row, in column order.
+    sq = (val * val).astype(np.float64)
+    group = d * (len(splits) + 1) + np.searchsorted(np.asarray(splits), c, side="right")
+    scale = np.zeros(len(val), dtype=np.float64)
+    if len(group):
+        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+        sizes = np.diff(np.r_[starts, len(group)])
+        scale = np.repeat(np.sqrt(_sequential_sums(sq, starts)), sizes)
     val = (val.astype(np.float64) / scale).astype(np.float32)
     return Rows(d, c, val, n_docs)
 
