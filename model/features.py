@@ -247,35 +247,42 @@ def tfidf_blocks(
     """
     n_cols = len(idf)
     # A 32-bit key sorts in half the time where it can hold every (doc, col).
-    small = n_docs * n_cols < 2**31
-    key = (
-        doc.astype(np.int32) * np.int32(n_cols) + col.astype(np.int32)
-        if small
-        else doc * n_cols + col
-    )
+    if n_docs * n_cols < 2**31:
+        key = doc.astype(np.int32) * np.int32(n_cols) + col.astype(np.int32)
+    else:
+        key = doc * n_cols + col
     key.sort()
-    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, int)
-    counts = np.diff(np.r_[first, len(key)])
-    flat = key[first].astype(np.int64)
-    d, c = flat // n_cols, flat % n_cols
+    first = _starts(key)
+    counts = np.diff(first, append=len(key))
+    key = key[first]
+    d, c = (key // n_cols).astype(np.int64), (key % n_cols).astype(np.int64)
+    del key, first
     val = counts.astype(np.float32)
     np.log(val, out=val)
     val += np.float32(1.0)
     val *= idf[c]
     # sklearn sums the squares (float32 products) in a double, row by row, in column order.
-    sq = (val * val).astype(np.float64)
-    group = d * (len(splits) + 1) + np.searchsorted(np.asarray(splits), c, side="right")
-    scale = np.zeros(len(val), dtype=np.float64)
-    if len(group):
-        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-        sizes = np.diff(np.r_[starts, len(group)])
-        scale = np.repeat(np.sqrt(_sequential_sums(sq, starts)), sizes)
+    starts = _starts(d * (len(splits) + 1) + np.searchsorted(np.asarray(splits), c, side="right"))
+    norms = np.sqrt(_sequential_sums((val * val).astype(np.float64), starts))
+    scale = np.repeat(norms, np.diff(starts, append=len(val)))
     val = (val.astype(np.float64) / scale).astype(np.float32)
     return Rows(d, c, val, n_docs)
 
 
+def _starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    new = np.empty(len(values), dtype=bool)
+    new[0] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return np.flatnonzero(new)
+
+
 def _sequential_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Sum of each segment added left to right (numpy's own reductions sum pairwise)."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.float64)
     lengths = np.diff(np.r_[starts, len(values)])
     order = np.argsort(-lengths, kind="stable")
     lengths, first = lengths[order], starts[order]

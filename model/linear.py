@@ -40,7 +40,7 @@ ARRAYS = {
     "user_dict": ("u", 1),
 }
 #: Texts per block: bounds the memory of one call on a large batch.
-_BLOCK = 8192
+_BLOCK = 4096
 
 
 class LinearScorer:

@@ -15,8 +15,11 @@ import os
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from importlib import resources
 from itertools import chain, repeat
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -72,10 +75,45 @@ def engine_name() -> str:
             raise ValueError(f"FZGAP_SEGMENTER must be one of {', '.join(ENGINES)}, not {wanted!r}")
         return wanted
     try:
-        import rjieba  # noqa: F401
+        _rjieba_class()
     except ImportError:
         return "jieba"
     return "rjieba"
+
+
+@lru_cache(maxsize=1)
+def _rjieba_class() -> Any:
+    """rjieba's ``Jieba`` class, loaded without running the package's ``__init__``.
+
+    Importing the package builds a default instance with the whole dictionary (0.1–0.3 s and
+    tens of MB) that fzgap never uses, since it needs its own with the user dictionary.
+    """
+    import sys
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
+
+    name = "rjieba.rjieba"
+    if name not in sys.modules:
+        spec = find_spec("rjieba")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("rjieba is not installed")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        paths = [folder / f"rjieba{s}" for s in EXTENSION_SUFFIXES]
+        path = next((p for p in paths if p.is_file()), None)
+        if path is None:
+            import rjieba  # an unusual layout: the ordinary import
+
+            return rjieba.Jieba
+        loader = ExtensionFileLoader(name, str(path))
+        module = module_from_spec(spec_from_file_location(name, path, loader=loader))  # type: ignore[arg-type]
+        # Registered first: a later `import rjieba` then reuses it (an extension loads once).
+        sys.modules[name] = module
+        try:
+            loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
+    return sys.modules[name].Jieba
 
 
 def _jieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
@@ -92,9 +130,7 @@ def _jieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
 
 
 def _rjieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
-    import rjieba
-
-    tok = rjieba.Jieba()
+    tok = _rjieba_class()()
     for word, freq, tag in entries:
         tok.add_word(word, freq, tag)
     return lambda run: tok.cut(run, False)

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-
 __all__ = [
     "normalize",
     "normalize_all",
@@ -130,6 +128,8 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     block = _JOIN.join(texts)
     if block.count(_JOIN) != len(texts) - 1:
         return [normalize(t) for t in texts]
+    import numpy as np  # not at import: every command imports this module
+
     block = unicodedata.normalize("NFC", block)
     codes = np.frombuffer(block.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     wide, ideo = (codes >= 0xFF01) & (codes <= 0xFF5E), codes == 0x3000
