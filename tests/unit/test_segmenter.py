@@ -159,3 +159,22 @@ def test_word_ids_drop_what_words_drops_even_for_vocabulary_entries(engines) -> 
     # A vocabulary that holds every word cut, and the dropped punctuation too.
     vocab = {w: k for k, w in enumerate(dict.fromkeys(["%", "-", *sum(words, [])]))}
     assert _as_ids(fast, texts, vocab) == [[vocab[w] for w in ws] for ws in words]
+
+
+def test_rjieba_loads_without_its_default_instance_and_imports_after() -> None:
+    pytest.importorskip("rjieba")
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from fzgap.model.segmenter import get_segmenter\n"
+        "words = get_segmenter(engine='rjieba').words('办理行政复议案件')\n"
+        "assert words == ['办理', '行政复议', '案件'], words\n"
+        "assert 'rjieba' not in sys.modules\n"
+        "import rjieba\n"
+        "assert rjieba.Jieba is sys.modules['rjieba.rjieba'].Jieba\n"
+        "print(rjieba.cut('依法行政'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().startswith("[")
