@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 
 import numpy as np
 
@@ -62,26 +62,25 @@ class WordVocabulary:
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = terms
-        words: dict[str, int] = {}
-        uni: list[tuple[int, int]] = []
-        bi: list[tuple[int, int, int]] = []
-        for col, term in enumerate(terms):
-            parts = term.split(" ")
-            if len(parts) > 2:
-                raise ValueError(f"word term {term!r} is neither a word nor a bigram")
-            ids = [words.setdefault(p, len(words)) for p in parts]
-            if len(ids) == 1:
-                uni.append((ids[0], col))
-            else:
-                bi.append((ids[0], ids[1], col))
-        self.ids = words
-        n = len(words)
+        parts = [t.split(" ") for t in terms]
+        if any(len(p) > 2 for p in parts):
+            bad = next(t for t, p in zip(terms, parts) if len(p) > 2)
+            raise ValueError(f"word term {bad!r} is neither a word nor a bigram")
+        # Words get ids in order of first appearance; any order would do.
+        self.ids: dict[str, int] = dict(zip(dict.fromkeys(chain.from_iterable(parts)), count()))
+        n = len(self.ids)
+        width = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        first = np.fromiter(
+            map(self.ids.__getitem__, (p[0] for p in parts)), dtype=np.int64, count=len(parts)
+        )
+        bi = np.flatnonzero(width == 2)
+        second = np.fromiter(
+            (self.ids[parts[c][1]] for c in bi.tolist()), dtype=np.int64, count=len(bi)
+        )
+        uni = np.flatnonzero(width == 1)
         self.uni_col = np.full(n, -1, dtype=np.int64)
-        for i, col in uni:
-            self.uni_col[i] = col
-        keys = np.array([a * n + b for a, b, _ in bi], dtype=np.int64)
-        cols = np.array([c for _, _, c in bi], dtype=np.int64)
-        self.bigrams = KeyTable(keys, cols)
+        self.uni_col[first[uni]] = uni
+        self.bigrams = KeyTable(first[bi] * n + second, bi)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -123,7 +122,8 @@ class CharVocabulary:
     def __init__(self, terms: list[str], ngram_range: tuple[int, int]) -> None:
         self.terms = terms
         self.ngram_range = ngram_range
-        alphabet = np.unique(_codes("".join(terms)))
+        codes = np.sort(_codes("".join(terms)))
+        alphabet = codes[_starts(codes)]
         self.base = len(alphabet) + 1
         lo, hi = ngram_range
         if self.base**hi >= 2**63:
@@ -132,18 +132,14 @@ class CharVocabulary:
         self.table = np.zeros(top + 1, dtype=np.int64)
         self.table[alphabet] = np.arange(1, len(alphabet) + 1)
         self.tables: dict[int, KeyTable] = {}
-        by_len: dict[int, list[int]] = {}
-        for col, term in enumerate(terms):
-            by_len.setdefault(len(term), []).append(col)
+        lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+        starts = np.cumsum(lengths) - lengths
+        ids = self._ids(_codes("".join(terms)))
         for n in range(lo, hi + 1):
-            cols = np.array(by_len.get(n, []), dtype=np.int64)
-            if len(cols):
-                ids = self._ids(_codes("".join(terms[c] for c in cols))).reshape(-1, n)
-                keys = np.zeros(len(cols), dtype=np.int64)
-                for k in range(n):
-                    keys = keys * self.base + ids[:, k]
-            else:
-                keys = np.zeros(0, dtype=np.int64)
+            cols = np.flatnonzero(lengths == n)
+            keys = np.zeros(len(cols), dtype=np.int64)
+            for k in range(n):
+                keys = keys * self.base + ids[starts[cols] + k]
             self.tables[n] = KeyTable(keys, cols)
         if sum(map(len, self.tables.values())) != len(terms):
             raise ValueError("character terms outside the n-gram range")

@@ -32,7 +32,8 @@ class KeyTable:
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
         keys = np.asarray(keys, dtype=np.int64)
         values = np.asarray(values, dtype=np.int64)
-        if len(keys) != len(values) or len(np.unique(keys)) != len(keys) or (keys < 0).any():
+        ordered = np.sort(keys)
+        if len(keys) != len(values) or (ordered[1:] == ordered[:-1]).any() or (keys < 0).any():
             raise ValueError("keys must be distinct, non-negative and one per value")
         self.bits = max(4, int(len(keys) * 8).bit_length())
         size = 1 << self.bits
@@ -48,9 +49,10 @@ class KeyTable:
             self.probes += 1
             s = slot[pending]
             free = self.keys[s] == _EMPTY
-            first = np.zeros(len(pending), dtype=bool)
-            _, at = np.unique(s, return_index=True)
-            first[at] = True
+            # The first pending key aiming at each slot (a stable sort keeps their order).
+            order = np.argsort(s, kind="stable")
+            first = np.empty(len(pending), dtype=bool)
+            first[order] = np.r_[True, s[order][1:] != s[order][:-1]]
             put = free & first
             self.keys[s[put]] = keys[pending[put]]
             self.values[s[put]] = values[pending[put]]
