@@ -31,7 +31,8 @@ _HEADING = re.compile(
 )
 _CN_TOP = re.compile(rf"^([{_CN}]{{1,3}})、")
 _CN_PAREN = re.compile(rf"^[（(]([{_CN}]{{1,3}})[)）]")
-_NUM = re.compile(r"^(\d{1,2})[.．、](?!\d)")
+# a digit after the dot is a decimal (1.5万), except a year: "9.2024年工作安排" is item 9
+_NUM = re.compile(r"^(\d{1,2})[.．、](?!\d(?!\d{3}年))")
 _NUM_PAREN = re.compile(r"^[（(](\d{1,2})[)）]")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NO_LINE_START = "，。、；：！？）》”’」』%％"

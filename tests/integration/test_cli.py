@@ -136,4 +136,22 @@ def test_missing_model_folder_is_one_line(tmp_path: Path, capsys) -> None:
 
 def test_explain_refuses_an_empty_paragraph(capsys) -> None:
     assert main(["explain", "   "]) == 2
-    assert "empty" in capsys.readouterr().err
+    assert "段落是空的" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["explain", "全面推行行政执法三项制度。", "--top", "0"], "--top 至少为 1"),
+        (["analyze", SAMPLE, "--width", "20"], "--width 至少为 40"),
+        (["analyze", SAMPLE, "--jobs", "0"], "--jobs 必须是正整数"),
+        (["serve", "--max-upload", "0"], "--max-upload 必须是正数"),
+        (["corrections", "export", "--db", "{tmp}/none.db"], "找不到这个审核数据库"),
+    ],
+)
+def test_usage_errors_are_one_line_in_chinese(argv, says, tmp_path: Path, capsys) -> None:
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and says in captured.err

@@ -1,4 +1,5 @@
-"""Cold start: `fzgap --help` and `fzgap analyze` of a text report import only what they use."""
+"""Cold start: `fzgap --help`, `fzgap analyze` of a text report and the review tool import only
+what they use."""
 
 from __future__ import annotations
 
@@ -60,3 +61,21 @@ def _loaded(*argv: str) -> list[str]:
 )
 def test_only_what_is_used_is_imported(argv: tuple[str, ...]) -> None:
     assert _loaded(*argv) == []
+
+
+def test_the_review_tool_starts_without_the_model_or_heavy_readers(tmp_path: Path) -> None:
+    """`fzgap serve` builds its app before any upload: nothing heavy, not even the model, loads."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from fzgap.web import Settings, create_app\n"
+        f"create_app(Settings(db=Path({str(tmp_path / 'review.db')!r})))\n"
+        f"heavy = {HEAVY + ('numpy', 'rjieba', 'jieba', 'zhconv')!r}\n"
+        "top = {m.split('.')[0] for m in sys.modules}\n"
+        "print(','.join(sorted(top & set(heavy))))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert proc.stdout.strip() == ""
+    assert (tmp_path / "review.db").exists()

@@ -75,9 +75,6 @@ KNOWN = {
         "rd-qingwei-street-2025-plan-first_responsibility",
         "wrapped",
     ): "a paragraph ending at the margin is joined",
-    # The transform numbers 1.–8. as ①–⑧ but leaves "9.2024年工作安排" (its pattern excludes a
-    # digit after the dot), so the plan heading nests under ⑧, a mix no report prints.
-    ("l1-dept-numbered-yunhe-transport-2023", "arabic"): "the transform leaves 9.2024年 as is",
 }
 CASES = [
     pytest.param(

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("starlette", reason="the web extra is not installed")
 from starlette.testclient import TestClient
-from web_helpers import EXAMPLES, HOSTILE, csrf_of, wait_done
+from web_helpers import HOSTILE, SAMPLES, csrf_of, wait_done
 
 from fzgap.web import Settings, create_app
 
@@ -25,9 +25,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 def batch(client: TestClient) -> dict:
     """A batch of the bundled sample, a hostile pasted text and three bad files."""
     csrf = csrf_of(client)
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(EXAMPLES.glob("*.txt"))
-    ]
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in SAMPLES]
     files += [
         ("files", ("broken.pdf", b"%PDF-1.4 not really", "application/pdf")),
         ("files", ("empty.txt", b"", "text/plain")),

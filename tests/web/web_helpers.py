@@ -8,6 +8,11 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# the three samples the workbench tests were written against; examples/ holds more
+SAMPLES = tuple(
+    EXAMPLES / name
+    for name in ("linjiang-market-2022.txt", "qinghe-county-2024.txt", "shuangfeng-town-2023.txt")
+)
 HOSTILE = (
     "<script>document.title='pwned'</script>某镇2024年法治政府建设情况报告\n"
     "一、主要举措和成效\n"

@@ -111,7 +111,7 @@ def _colour(args: argparse.Namespace) -> bool:
 def _width(args: argparse.Namespace) -> int | None:
     if args.width is not None:
         if args.width < 40:
-            raise UsageError("--width must be at least 40")
+            raise UsageError("--width 至少为 40")
         return int(args.width)
     if args.out is None and sys.stdout.isatty():
         import shutil

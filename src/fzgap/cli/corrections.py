@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = Path(args.db) if args.db else default_db_path()
     if not db.is_file():
-        raise UsageError(f"{db}: no such database")
+        raise UsageError(f"{db}: 找不到这个审核数据库（先用 fzgap serve 审核过报告才会有）")
     rows = correction_rows(Store(db))
     text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
     write_output(text, None if args.out == "-" else args.out)

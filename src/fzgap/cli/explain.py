@@ -65,9 +65,9 @@ def render_text(e: Explanation) -> str:
 def run(args: argparse.Namespace) -> int:
     """Explain one paragraph."""
     if not args.paragraph.strip():
-        raise UsageError("the paragraph is empty")
+        raise UsageError("段落是空的：请给出要解释的段落文字")
     if args.top < 1:
-        raise UsageError("--top must be at least 1")
+        raise UsageError("--top 至少为 1")
     e = load_model(args.model).explain(args.paragraph.strip(), top=args.top)
     write_output(
         json.dumps(e.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -49,16 +49,16 @@ def run(args: argparse.Namespace) -> int:
         from fzgap.web.store import Store
     except ImportError as exc:
         raise UsageError(
-            f'fzgap serve needs the web extra: pip install "fzgap[web]" ({exc.name} is missing)'
+            f'fzgap serve 需要 web 扩展：pip install "fzgap[web]"（缺少 {exc.name}）'
         ) from None
     if args.max_upload <= 0:
-        raise UsageError("--max-upload must be positive")
+        raise UsageError("--max-upload 必须是正数")
     db = args.db or default_db_path()
     loopback = is_loopback(args.host)
     if not loopback and Store(db).user_count() == 0:
         raise UsageError(
-            f"refusing to listen on {args.host} without accounts: add one first with "
-            f"`fzgap users add NAME --db {db}`"
+            f"{args.host}: 还没有任何账户，不能在非本机地址上提供服务；请先添加账户："
+            f"fzgap users add 用户名 --db {db}"
         )
     if args.model:
         from fzgap.model.scorer import load_model

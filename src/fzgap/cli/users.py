@@ -40,15 +40,15 @@ def run(args: argparse.Namespace) -> int:
                 print(name)
         return 0
     if not args.name or not args.name.strip():
-        raise UsageError("users add needs a NAME")
+        raise UsageError("users add 需要一个用户名 NAME")
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass(f"password for {args.name}: ")
         if password != getpass.getpass("again: "):
-            raise UsageError("the two passwords differ")
+            raise UsageError("两次输入的密码不一致")
     if len(password) < 8:
-        raise UsageError("the password needs at least 8 characters")
+        raise UsageError("密码至少需要 8 个字符")
     store.add_user(args.name.strip(), hash_password(password))
     print(f"user {args.name.strip()} saved in {store.path}", file=sys.stderr)
     return 0
