@@ -210,7 +210,8 @@ class Segmenter:
         lone = [p for p in distinct if p >= _LONE]
         order = {p: k for k, p in enumerate(chain(runs, lone))}
         seq = np.fromiter(map(order.__getitem__, pieces), dtype=np.int64, count=len(pieces))
-        words = self._cut("\n".join(runs)) if runs else []
+        joined = "\n".join(runs)
+        words = self._cut(joined) if runs else []
         for c in lone:
             words += ["\n", c] if words else [c]
         lookup = self._lookup_with_newline(ids)
@@ -221,10 +222,9 @@ class Segmenter:
             raise RuntimeError("the segmenter did not keep the runs apart")
         keep = ~newline
         # Only runs holding digits 1-9 or + # & . _ % - can yield a word without 汉字,
-        # letter or 0 (which is dropped); such words are never vocabulary words.
+        # letter or 0 (which is dropped): only their words are checked one by one.
         odd = np.zeros(len(runs) + len(lone) + 1, dtype=bool)
         if runs:
-            joined = "\n".join(runs)
             starts = np.cumsum(np.fromiter(map(len, runs), dtype=np.int64, count=len(runs)) + 1)
             at = [m.start() for m in _ODD.finditer(joined)]
             odd[np.searchsorted(starts, at, side="right")] = True

@@ -35,3 +35,17 @@ def test_classify_imports_no_other_command(tmp_path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['fzgap.cli._common', 'fzgap.cli.classify']"
+
+
+def test_classify_takes_a_larger_file_when_asked(tmp_path, capsys) -> None:
+    from fzgap.cli import main
+
+    src = tmp_path / "p.txt"
+    src.write_text("全年办理行政复议案件66件。\n" * 30_000, encoding="utf-8")  # about 1.2 MB
+    out = tmp_path / "o.tsv"
+    assert main(["classify", str(src), "--max-size", "1", "--out", str(out)]) == 2
+    assert "--max-size" in capsys.readouterr().err and not out.exists()
+    assert (
+        main(["classify", str(src), "--max-size", "2", "--format", "tsv", "--out", str(out)]) == 0
+    )
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30_001

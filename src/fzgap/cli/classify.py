@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fzgap.analyze.output import write_output
-from fzgap.cli._common import add_model, read_lines
+from fzgap.cli._common import add_max_size, add_model, max_bytes, read_lines
 from fzgap.model.areas import AREAS
 from fzgap.model.scorer import load_model
 
@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (default: jsonl)",
     )
     parser.add_argument("--out", help="write to this file instead of standard output")
+    add_max_size(parser)
     add_model(parser)
 
 
@@ -74,7 +75,7 @@ def render(texts: Sequence[str], proba: np.ndarray, thresholds: dict[str, float]
 
 def run(args: argparse.Namespace) -> int:
     """Classify every non-empty line."""
-    lines = read_lines(args.file)
+    lines = read_lines(args.file, max_bytes(args))
     model = load_model(args.model)
     proba = model.predict_proba(lines)
     write_output(render(lines, proba, model.thresholds, args.format), args.out)
