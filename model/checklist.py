@@ -49,6 +49,7 @@ class Rules:
     covered_min_concrete_main: int
     covered_min_main: int
     covered_min_labelled: int
+    covered_needs_subitem: tuple[str, ...]
     main_share: float
     concrete_min_subitems: int
     section_threshold_factor: float
@@ -116,6 +117,10 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
     bad = set(sections) - set(SECTIONS)
     if bad or not sections:
         raise ChecklistError(f"{w}: counting_sections must name sections among {list(SECTIONS)}")
+    # optional, so that a checklist written before the rule still loads
+    needs = _strings(t, "covered_needs_subitem", w) if "covered_needs_subitem" in t else ()
+    if set(needs) - set(AREAS):
+        raise ChecklistError(f"{w}: covered_needs_subitem must name areas among {list(AREAS)}")
     ints = {
         k: _need(t, k, int, w)
         for k in (
@@ -145,6 +150,7 @@ def _rules(t: dict[str, Any], where: str) -> Rules:
         covered_min_concrete_main=ints["covered_min_concrete_main"],
         covered_min_main=ints["covered_min_main"],
         covered_min_labelled=ints["covered_min_labelled"],
+        covered_needs_subitem=needs,
         main_share=floats["main_share"],
         concrete_min_subitems=ints["concrete_min_subitems"],
         section_threshold_factor=floats["section_threshold_factor"],

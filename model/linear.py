@@ -125,6 +125,38 @@ class LinearScorer:
             return self.words.terms[col], "word"
         return self.chars.terms[col - n_word], "char"
 
+    def top_terms(self, area: str, n: int = 10, kind: str | None = None) -> tuple[TermWeight, ...]:
+        """The terms whose presence raises ``area``'s score most: the largest coefficients.
+
+        Parameters
+        ----------
+        area : str
+            An area id of ``AREAS``.
+        n : int
+            How many terms to return.
+        kind : {'word', 'char'}, optional
+            Only jieba word terms (uni- and bigrams) or only character n-grams; both by default.
+
+        Returns
+        -------
+        tuple of TermWeight
+            Strongest first, ``weight`` the coefficient; equal coefficients keep feature order
+            (words before characters, each in vocabulary order), so the order is the same on
+            every run. Only positive coefficients are returned.
+        """
+        if area not in AREAS:
+            raise ValueError(f"unknown area {area!r}; areas: {', '.join(AREAS)}")
+        if kind not in (None, "word", "char"):
+            raise ValueError(f"kind must be 'word', 'char' or None, not {kind!r}")
+        coef = self.coef[AREAS.index(area)]
+        n_word = len(self.words)
+        lo, hi = {None: (0, len(coef)), "word": (0, n_word), "char": (n_word, len(coef))}[kind]
+        block = coef[lo:hi]
+        order = np.argsort(-block, kind="stable")[: max(n, 0)]
+        return tuple(
+            TermWeight(*self.term(lo + int(j)), float(block[j])) for j in order if block[j] > 0
+        )
+
     def explain(self, text: str, top: int = 8) -> Explanation:
         """The terms that pushed each area's score up or down for ``text``.
 

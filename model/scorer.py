@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Scorer",
+    "RanksTerms",
     "Classification",
     "TermWeight",
     "Explanation",
@@ -50,7 +51,8 @@ class Classification:
 
 @dataclass(frozen=True, slots=True)
 class TermWeight:
-    """A feature's push on an area's score: tf-idf value times coefficient."""
+    """A feature's push on an area's score: in an explanation its tf-idf value times its
+    coefficient, in :meth:`RanksTerms.top_terms` the coefficient alone."""
 
     term: str
     kind: str  # "word" or "char"
@@ -106,6 +108,18 @@ class Scorer(Protocol):
 
     def explain(self, text: str, top: int = 8) -> Explanation:
         """The terms that pushed each area's score up or down for ``text``."""
+        ...
+
+
+@runtime_checkable
+class RanksTerms(Protocol):
+    """A scorer that can list the terms it weighs most per area (the shipped linear one can).
+
+    Optional beside :class:`Scorer`: a classifier without per-term weights need not offer it.
+    """
+
+    def top_terms(self, area: str, n: int = 10, kind: str | None = None) -> tuple[TermWeight, ...]:
+        """The ``n`` terms that raise ``area``'s score most, strongest first."""
         ...
 
 

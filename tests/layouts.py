@@ -52,6 +52,13 @@ _SIGNATURE = re.compile(
 )
 
 
+# A 主送 line: organs, then a colon (``县人民政府：``, ``区委、区政府：``).
+_ADDRESSEE = re.compile(
+    r"^[\u4e00-\u9fff（）()、，,]{1,40}"
+    r"(?:人民政府|政府|局|委员会|委|办公室|办|办事处|管委会|党委|党工委|中心)[:：]$"
+)
+
+
 def _lines(text: str) -> list[str]:
     return [s.strip() for s in text.splitlines() if s.strip()]
 
@@ -218,7 +225,8 @@ def gongwen_frame(text: str, seed: int = 0) -> str:
     the report's year), then the title, then a 主送 line (``市人民政府：`` or ``区委、区政府：``),
     the body, ``特此报告。`` before the signature when the report has none, and the 版记:
     ``抄送：…。`` and ``… 办公室  YYYY年M月D日印发``. The seed picks the addressees and numbers.
-    A report that already opens with a 文号 is returned as it is.
+    A report that already opens with a 文号 is returned as it is; one whose title is followed
+    by its own 主送 line keeps that line as the frame's only 主送.
     """
     rng = random.Random(seed)
     lines = _lines(text)
@@ -238,6 +246,9 @@ def gongwen_frame(text: str, seed: int = 0) -> str:
         ["市人民政府：", "区委、区政府：", "县委、县人民政府：", "市委依法治市办："]
     )
     body = lines[at + 1 :]
+    if body and _ADDRESSEE.match(body[0]):
+        # The report names its own 主送 under the title; a 公文 prints one, so it stays the one.
+        addressee, body = body[0], body[1:]
     tail = 0
     while tail < min(3, len(body)) and _SIGNATURE.match(body[len(body) - 1 - tail]):
         tail += 1

@@ -10,8 +10,8 @@ from joblib import Parallel, delayed
 from sklearn.metrics import precision_recall_fscore_support
 
 from fzgap.model.areas import AREAS
-from fzgap.model.classifier import build_pipeline
 from fzgap.train.corpus import Corpus
+from fzgap.train.heldout import fit_fold
 
 __all__ = ["Scores", "Evaluation", "evaluate_corpus", "loro_predict", "score"]
 
@@ -76,11 +76,8 @@ def score(y_true: np.ndarray, y_pred: np.ndarray) -> Scores:
 def _fold(
     features: str, texts: list[str], y: np.ndarray, groups: np.ndarray, held: str
 ) -> tuple[np.ndarray, np.ndarray]:
-    train = groups != held
-    pipe = build_pipeline(features)
-    pipe.fit([t for t, k in zip(texts, train) if k], y[train], clf__groups=groups[train])
-    test_idx = np.flatnonzero(~train)
-    return test_idx, pipe.predict([texts[i] for i in test_idx])
+    test_idx, proba, thresholds = fit_fold(features, texts, y, groups, held)
+    return test_idx, (proba >= thresholds).astype(int)
 
 
 def loro_predict(

@@ -165,11 +165,41 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     plan = [h for h in hits if h.evidence.section == "plan"]
     deficiency = [h for h in hits if h.evidence.section == "deficiency"]
     preamble = [h for h in hits if h.evidence.section == "preamble" and h.labelled]
+    subitems: list[SubItemResult] = []
+    for s in spec.subitems:
+        found: tuple[int, ...]
+        if s.section:
+            found = tuple(
+                p.index
+                for p in report.report.paragraphs
+                if p.section == s.section and p.kind == "heading"
+            )
+            found = found or tuple(p.index for p in body if p.section == s.section)[:1]
+        else:
+            found = tuple(h.evidence.index for h in counting if s.id in h.subitems)
+        subitems.append(SubItemResult(s.id, s.zh, bool(found), found))
     reasons: list[Reason] = []
     name = spec.zh
+    # A paragraph the model takes for the area, whose text names none of the area's checklist
+    # items (a 领导小组 or officials' 学法 read as the head's duty), is not a review of the area.
+    names_items = spec.id not in rules.covered_needs_subitem or any(s.found for s in subitems)
 
     status: Status
-    if len(concrete_main) >= rules.covered_min_concrete_main:
+    several = (
+        sum(h.evidence.main for h in specific) >= rules.covered_min_main
+        or len(specific) >= rules.covered_min_labelled
+    )
+    concrete = len(concrete_main) >= rules.covered_min_concrete_main
+    if (concrete or several) and not names_items:
+        status = "thin"
+        reasons.append(
+            Reason(
+                "THIN_NO_SUBITEM",
+                f"{_where(concrete_main or specific)}中有段落像是在讲{name}，但没有写到"
+                f"清单中{name}的任何具体事项（如{'、'.join(s.zh for s in spec.subitems[:3])}）",
+            )
+        )
+    elif concrete:
         status = "covered"
         # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
         facts = [f.phrase for h in concrete_main for f in h.evidence.facts][:3]
@@ -180,10 +210,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
                 f"{_where(concrete_main)}中{len(main)}段主要报告{name}工作{detail}",
             )
         )
-    elif (
-        sum(h.evidence.main for h in specific) >= rules.covered_min_main
-        or len(specific) >= rules.covered_min_labelled
-    ):
+    elif several:
         status = "covered"
         reasons.append(
             Reason(
@@ -243,19 +270,6 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
                 Reason("NOTE_ALSO_DEFICIENCY", f"存在的不足中另有{len(deficiency)}段涉及{name}")
             )
 
-    subitems = []
-    for s in spec.subitems:
-        found: tuple[int, ...]
-        if s.section:
-            found = tuple(
-                p.index
-                for p in report.report.paragraphs
-                if p.section == s.section and p.kind == "heading"
-            )
-            found = found or tuple(p.index for p in body if p.section == s.section)[:1]
-        else:
-            found = tuple(h.evidence.index for h in counting if s.id in h.subitems)
-        subitems.append(SubItemResult(s.id, s.zh, bool(found), found))
     if report.report.read_by_content:
         # Say so, so that the reviewer knows the sections above were judged by content.
         reasons.append(Reason("NOTE_READ_BY_CONTENT", BY_CONTENT_NOTE))

@@ -16,8 +16,9 @@ from fzgap.analyze.ingest._chrome import page_mask
 from fzgap.analyze.ingest._document import Block, BlockHint, Document
 from fzgap.analyze.ingest._frame import split_frame
 from fzgap.analyze.ingest._furniture import furniture_mask, is_bare_number
+from fzgap.analyze.ingest._margin import find_margin
 from fzgap.analyze.ingest._pagemeta import meta_from_rows
-from fzgap.analyze.ingest._reflow import Line, display_width, find_margin, group_lines, join_text
+from fzgap.analyze.ingest._reflow import Line, display_width, group_lines, join_text
 from fzgap.analyze.text import looks_like_title
 
 __all__ = ["RawLine", "text_lines", "block_lines", "assemble", "reflow_lines"]

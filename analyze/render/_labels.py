@@ -32,6 +32,7 @@ _REASON_EN = {
     "COVERED_CONCRETE": "paragraphs mainly about the area, with concrete facts or measures",
     "COVERED_SEVERAL": "several paragraphs about the area, but no concrete facts",
     "THIN_GENERIC": "only generic wording (strengthen, promote, implement), no concrete facts",
+    "THIN_NO_SUBITEM": "paragraphs taken for the area, but none names any of its checklist items",
     "THIN_PASSING": "only mentioned in passing in paragraphs about other topics",
     "THIN_PLAN_ONLY": "only in next year's plan, which is not a review of the year",
     "THIN_DEFICIENCY_ONLY": "only among the shortcomings, which is not a review of the year",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from fzgap.analyze.segment import Paragraph, SegmentedReport, segment
     from fzgap.corpus import Corpus, audit_corpus
     from fzgap.errors import FzgapError
+    from fzgap.modelview import confusion_frame, heldout_frame, misclassified, strongest_terms
 
 _HOME = {
     "AuditReport": "fzgap.analyze.records",
@@ -24,6 +25,10 @@ _HOME = {
     "analyze_file": "fzgap.analyze.audit",
     "analyze_text": "fzgap.analyze.audit",
     "audit_corpus": "fzgap.corpus",
+    "confusion_frame": "fzgap.modelview",
+    "heldout_frame": "fzgap.modelview",
+    "misclassified": "fzgap.modelview",
+    "strongest_terms": "fzgap.modelview",
     "Corpus": "fzgap.corpus",
     "Block": "fzgap.analyze.ingest",
     "Document": "fzgap.analyze.ingest",
@@ -40,15 +45,19 @@ __all__ = [
     "analyze_text",
     "AuditReport",
     "audit_corpus",
+    "confusion_frame",
     "Corpus",
     "Block",
     "Document",
     "FzgapError",
+    "heldout_frame",
     "InputError",
     "load_document",
+    "misclassified",
     "Paragraph",
     "segment",
     "SegmentedReport",
+    "strongest_terms",
     "__version__",
 ]
 

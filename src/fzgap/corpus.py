@@ -359,6 +359,8 @@ def audit_corpus(
     inputs = collect_inputs([str(p) for p in items])
     bar = _progress_bar(len(inputs)) if progress and inputs else None
     reports, errors = [], []
+    # the batch engine yields in completion order; a corpus keeps the order of its inputs
+    rank = {str(p): i for i, p in enumerate(inputs)}
     for item in run_batch(
         inputs,
         model=model,
@@ -372,4 +374,6 @@ def audit_corpus(
             reports.append(item.report)
         else:
             errors.append((item.source, item.error or "unknown error"))
+    reports.sort(key=lambda r: rank.get(r.document.source, len(rank)))
+    errors.sort(key=lambda e: rank.get(e[0], len(rank)))
     return Corpus(tuple(reports), tuple(errors))

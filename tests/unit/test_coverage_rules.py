@@ -569,6 +569,33 @@ def test_the_first_responsibility_section_is_a_sub_item_of_its_own() -> None:
     assert f"未见子项：{f1.zh}" in elsewhere.reasons[-1].message
 
 
+GROUP = "成立局法治建设领导小组，印发《2023年法治建设工作要点》，明确28项任务。"  # no FR item
+
+
+def test_first_responsibility_needs_one_of_its_items_to_be_covered() -> None:
+    assert FR in R.covered_needs_subitem and REC not in R.covered_needs_subitem
+    # Concrete facts, scored high for the area, but nothing the head did: a 领导小组 paragraph.
+    group = assess(FR, about_other(), para(GROUP, first_responsibility=HIGH))
+    assert group.status == "thin" and codes(group)[0] == "THIN_NO_SUBITEM"
+    assert not any(s.found for s in group.subitems)
+    assert [e.index for e in group.evidence] == [1]  # the reviewer still sees why
+    # The same paragraph with the head's own act (a sub-item) is covered.
+    chaired = assess(FR, about_other(), para(GROUP + LEADER, first_responsibility=HIGH))
+    assert chaired.status == "covered" and codes(chaired)[0] == "COVERED_CONCRETE"
+    # Its own section is an item of its own, so there it is covered too.
+    in_section = assess(FR, about_other(), para(GROUP, section=FR, first_responsibility=HIGH))
+    assert in_section.status == "covered"
+
+
+def test_other_areas_are_covered_without_naming_an_item() -> None:
+    text = "印发《行政复议工作规程》，规范办理流程。"
+    assert not any(s.found_in(text) for s in CL.area(REC).subitems)
+    assert assess(REC, para(text, reconsideration=HIGH)).status == "covered"
+    off = dataclasses.replace(CL, rules=dataclasses.replace(R, covered_needs_subitem=(REC,)))
+    result = assess(REC, para(text, reconsideration=HIGH), cl=off)
+    assert result.status == "thin" and codes(result)[0] == "THIN_NO_SUBITEM"
+
+
 # --- evidence ------------------------------------------------------------------------------------
 
 

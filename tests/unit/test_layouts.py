@@ -73,3 +73,20 @@ def test_gongwen_frame(sample_text, sample_lines) -> None:
 def test_variants_are_deterministic(sample_text) -> None:
     assert variants(sample_text, 2) == variants(sample_text, 2)
     assert set(variants(sample_text)) >= {"unnumbered", "arabic", "wrapped", "gongwen"}
+
+
+def test_gongwen_frame_keeps_a_reports_own_addressee_as_its_only_one() -> None:
+    report = (
+        "蓼川县司法局2020年法治政府建设年度报告\n"
+        "县人民政府：\n"
+        "2020年，蓼川县司法局统筹做好司法行政各项工作。现将有关情况报告如下：\n"
+        "一、主要工作举措和成效\n"
+        "全年审查县政府拟发文件58件，提出修改意见196条。\n"
+        "蓼川县司法局\n"
+        "2021年2月10日\n"
+    )
+    for seed in range(3):
+        out = gongwen_frame(report, seed=seed).splitlines()
+        addressees = [s for s in out if s.endswith("：") and len(s) <= 20]
+        assert addressees == ["县人民政府："] and out.index("县人民政府：") == 2
+        assert out[-4:-2] == ["蓼川县司法局", "2021年2月10日"]
