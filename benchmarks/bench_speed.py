@@ -161,7 +161,9 @@ def _classify(work: Path, mb: float, n_bytes: int, say: Callable[[str], None]) -
     tag = f"{mb:g} MB paragraphs ({len(paras)}; {dp:.0%} distinct, runs {dr:.0%})"
     say(f"| {tag} | plain `jieba.lcut` | {base:.1f} | {real_mb / base:.2f} | | 1.0 | {rss} |")
     wall, rss = _run(
-        FZGAP + ["classify", str(ptxt), "--format", "tsv", "--out", str(work / "c.tsv")]
+        FZGAP
+        + ["classify", str(ptxt), "--format", "tsv", "--out", str(work / "c.tsv")]
+        + ["--max-size", f"{max(20.0, 2 * real_mb):g}"]
     )
     say(
         f"| {tag} | `fzgap classify` | {wall:.1f} | {real_mb / wall:.2f} | "

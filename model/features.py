@@ -13,11 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 
 import numpy as np
 
-__all__ = ["Rows", "WordVocabulary", "CharVocabulary", "tfidf_rows", "join_terms", "split_terms"]
+from fzgap.model.keytable import KeyTable
+
+__all__ = [
+    "Rows",
+    "WordVocabulary",
+    "CharVocabulary",
+    "tfidf_rows",
+    "tfidf_blocks",
+    "join_terms",
+    "split_terms",
+]
 
 #: scikit-learn's char analyzer first collapses runs of white space (``\s\s+``) to one space.
 _WHITE = re.compile(r"\s\s+")
@@ -52,27 +62,25 @@ class WordVocabulary:
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = terms
-        words: dict[str, int] = {}
-        uni: list[tuple[int, int]] = []
-        bi: list[tuple[int, int, int]] = []
-        for col, term in enumerate(terms):
-            parts = term.split(" ")
-            if len(parts) > 2:
-                raise ValueError(f"word term {term!r} is neither a word nor a bigram")
-            ids = [words.setdefault(p, len(words)) for p in parts]
-            if len(ids) == 1:
-                uni.append((ids[0], col))
-            else:
-                bi.append((ids[0], ids[1], col))
-        self.ids = words
-        n = len(words)
+        parts = [t.split(" ") for t in terms]
+        if any(len(p) > 2 for p in parts):
+            bad = next(t for t, p in zip(terms, parts) if len(p) > 2)
+            raise ValueError(f"word term {bad!r} is neither a word nor a bigram")
+        # Words get ids in order of first appearance; any order would do.
+        self.ids: dict[str, int] = dict(zip(dict.fromkeys(chain.from_iterable(parts)), count()))
+        n = len(self.ids)
+        width = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        first = np.fromiter(
+            map(self.ids.__getitem__, (p[0] for p in parts)), dtype=np.int64, count=len(parts)
+        )
+        bi = np.flatnonzero(width == 2)
+        second = np.fromiter(
+            (self.ids[parts[c][1]] for c in bi.tolist()), dtype=np.int64, count=len(bi)
+        )
+        uni = np.flatnonzero(width == 1)
         self.uni_col = np.full(n, -1, dtype=np.int64)
-        for i, col in uni:
-            self.uni_col[i] = col
-        keys = np.array([a * n + b for a, b, _ in bi], dtype=np.int64)
-        cols = np.array([c for _, _, c in bi], dtype=np.int64)
-        order = np.argsort(keys, kind="stable")
-        self.bi_keys, self.bi_cols = keys[order], cols[order]
+        self.uni_col[first[uni]] = uni
+        self.bigrams = KeyTable(first[bi] * n + second, bi)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -84,17 +92,27 @@ class WordVocabulary:
         ids = np.fromiter(
             map(self.ids.get, flat, repeat(-1)), dtype=np.int64, count=int(lengths.sum())
         )
-        doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return self.lookup_ids(ids, np.repeat(np.arange(len(docs), dtype=np.int64), lengths))
+
+    def lookup_ids(self, ids: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(doc, col) of every vocabulary unigram and bigram occurrence, from word ids.
+
+        Parameters
+        ----------
+        ids : ndarray of int64
+            The id in :attr:`ids` of every word of every doc in order, -1 for other words.
+        doc : ndarray of int64
+            The doc of each word, ascending.
+        """
         col = np.where(ids >= 0, self.uni_col[np.maximum(ids, 0)], -1)
         out_doc, out_col = [doc[col >= 0]], [col[col >= 0]]
-        if len(ids) > 1 and len(self.bi_keys):
+        if len(ids) > 1 and len(self.bigrams):
             a, b = ids[:-1], ids[1:]
             same = (doc[:-1] == doc[1:]) & (a >= 0) & (b >= 0)
-            keys = a * len(self.ids) + b
-            pos = np.minimum(np.searchsorted(self.bi_keys, keys), len(self.bi_keys) - 1)
-            hit = same & (self.bi_keys[pos] == keys)
+            cols = self.bigrams.get(np.where(same, a * len(self.ids) + b, -1))
+            hit = cols >= 0
             out_doc.append(doc[:-1][hit])
-            out_col.append(self.bi_cols[pos[hit]])
+            out_col.append(cols[hit])
         return np.concatenate(out_doc), np.concatenate(out_col)
 
 
@@ -104,7 +122,8 @@ class CharVocabulary:
     def __init__(self, terms: list[str], ngram_range: tuple[int, int]) -> None:
         self.terms = terms
         self.ngram_range = ngram_range
-        alphabet = np.unique(_codes("".join(terms)))
+        codes = np.sort(_codes("".join(terms)))
+        alphabet = codes[_starts(codes)]
         self.base = len(alphabet) + 1
         lo, hi = ngram_range
         if self.base**hi >= 2**63:
@@ -112,22 +131,17 @@ class CharVocabulary:
         top = int(alphabet[-1]) if len(alphabet) else 0
         self.table = np.zeros(top + 1, dtype=np.int64)
         self.table[alphabet] = np.arange(1, len(alphabet) + 1)
-        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        by_len: dict[int, list[int]] = {}
-        for col, term in enumerate(terms):
-            by_len.setdefault(len(term), []).append(col)
+        self.tables: dict[int, KeyTable] = {}
+        lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+        starts = np.cumsum(lengths) - lengths
+        ids = self._ids(_codes("".join(terms)))
         for n in range(lo, hi + 1):
-            cols = np.array(by_len.get(n, []), dtype=np.int64)
-            if len(cols):
-                ids = self._ids(_codes("".join(terms[c] for c in cols))).reshape(-1, n)
-                keys = np.zeros(len(cols), dtype=np.int64)
-                for k in range(n):
-                    keys = keys * self.base + ids[:, k]
-            else:
-                keys = np.zeros(0, dtype=np.int64)
-            order = np.argsort(keys, kind="stable")
-            self.keys[n] = (keys[order], cols[order])
-        if sum(len(k) for k, _ in self.keys.values()) != len(terms):
+            cols = np.flatnonzero(lengths == n)
+            keys = np.zeros(len(cols), dtype=np.int64)
+            for k in range(n):
+                keys = keys * self.base + ids[starts[cols] + k]
+            self.tables[n] = KeyTable(keys, cols)
+        if sum(map(len, self.tables.values())) != len(terms):
             raise ValueError("character terms outside the n-gram range")
 
     def __len__(self) -> int:
@@ -139,25 +153,34 @@ class CharVocabulary:
 
     def lookup(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(doc, col) of every vocabulary n-gram occurrence in prepared texts."""
-        texts = [_WHITE.sub(" ", t) for t in texts]
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        if not texts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         # One NUL after each text: its id is 0, so no n-gram spans two texts.
-        ids = self._ids(_codes(_SEP.join(texts) + _SEP))
-        doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        block = _SEP.join(texts) + _SEP
+        if block.count(_SEP) == len(texts):
+            # White space never spans a NUL: collapsing it in the block collapses each text's.
+            codes = _codes(_WHITE.sub(" ", block))
+            ends = codes == 0
+            doc_of = np.cumsum(ends) - ends
+        else:
+            texts = [_WHITE.sub(" ", t) for t in texts]
+            lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+            codes = _codes(_SEP.join(texts) + _SEP)
+            doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        ids = self._ids(codes)
         lo, hi = self.ngram_range
         out_doc, out_col = [], []
-        keys, valid = ids.copy(), ids > 0
+        keys = ids.copy()
         for n in range(1, hi + 1):
             if n > 1:
+                # An n-gram holding an id 0 has a 0 digit: no vocabulary key has one.
                 keys = keys[:-1] * self.base + ids[n - 1 :]
-                valid = valid[:-1] & (ids[n - 1 :] > 0)
-            if n < lo or not len(self.keys[n][0]):
+            if n < lo or not len(self.tables[n]):
                 continue
-            table, cols = self.keys[n]
-            pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-            hit = valid & (table[pos] == keys)
+            cols = self.tables[n].get(keys)
+            hit = cols >= 0
             out_doc.append(doc_of[: len(keys)][hit])
-            out_col.append(cols[pos[hit]])
+            out_col.append(cols[hit])
         if not out_doc:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(out_doc), np.concatenate(out_col)
@@ -199,8 +222,63 @@ def tfidf_rows(doc: np.ndarray, col: np.ndarray, n_docs: int, n_cols: int, idf: 
     return Rows(d, c, val, n_docs)
 
 
+def tfidf_blocks(
+    doc: np.ndarray, col: np.ndarray, n_docs: int, idf: np.ndarray, splits: Sequence[int]
+) -> Rows:
+    """:func:`tfidf_rows` of vectorizers side by side, each row normalised within each block.
+
+    Same values as one :func:`tfidf_rows` per block of columns with the blocks' rows
+    concatenated, in CSR order of the whole width (one sort instead of one per block).
+
+    Parameters
+    ----------
+    doc, col : ndarray of int64
+        One entry per occurrence of a term, ``col`` over the whole width.
+    n_docs : int
+        Number of rows.
+    idf : ndarray of float32
+        The idf weights of all columns, blocks one after the other.
+    splits : sequence of int
+        Where each block after the first starts (``[n_words]`` for words, then characters).
+    """
+    n_cols = len(idf)
+    # A 32-bit key sorts in half the time where it can hold every (doc, col).
+    if n_docs * n_cols < 2**31:
+        key = doc.astype(np.int32) * np.int32(n_cols) + col.astype(np.int32)
+    else:
+        key = doc * n_cols + col
+    key.sort()
+    first = _starts(key)
+    counts = np.diff(first, append=len(key))
+    key = key[first]
+    d, c = (key // n_cols).astype(np.int64), (key % n_cols).astype(np.int64)
+    del key, first
+    val = counts.astype(np.float32)
+    np.log(val, out=val)
+    val += np.float32(1.0)
+    val *= idf[c]
+    # sklearn sums the squares (float32 products) in a double, row by row, in column order.
+    starts = _starts(d * (len(splits) + 1) + np.searchsorted(np.asarray(splits), c, side="right"))
+    norms = np.sqrt(_sequential_sums((val * val).astype(np.float64), starts))
+    scale = np.repeat(norms, np.diff(starts, append=len(val)))
+    val = (val.astype(np.float64) / scale).astype(np.float32)
+    return Rows(d, c, val, n_docs)
+
+
+def _starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    new = np.empty(len(values), dtype=bool)
+    new[0] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return np.flatnonzero(new)
+
+
 def _sequential_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Sum of each segment added left to right (numpy's own reductions sum pairwise)."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.float64)
     lengths = np.diff(np.r_[starts, len(values)])
     order = np.argsort(-lengths, kind="stable")
     lengths, first = lengths[order], starts[order]

@@ -17,10 +17,10 @@ import numpy as np
 from fzgap.model.areas import AREAS
 from fzgap.model.artifact import KIND, PICKLE_KIND, load_arrays
 from fzgap.model.errors import ModelError
-from fzgap.model.features import CharVocabulary, Rows, WordVocabulary, split_terms, tfidf_rows
+from fzgap.model.features import CharVocabulary, Rows, WordVocabulary, split_terms, tfidf_blocks
 from fzgap.model.scorer import Explanation, TermWeight, register_kind
 from fzgap.model.segmenter import get_segmenter
-from fzgap.model.tokenize import prepare
+from fzgap.model.tokenize import prepare_all
 
 __all__ = ["LinearScorer", "KIND", "FEATURES", "ARRAYS"]
 
@@ -40,7 +40,7 @@ ARRAYS = {
     "user_dict": ("u", 1),
 }
 #: Texts per block: bounds the memory of one call on a large batch.
-_BLOCK = 8192
+_BLOCK = 4096
 
 
 class LinearScorer:
@@ -65,8 +65,8 @@ class LinearScorer:
         )
         self.word_idf = arrays["word_idf"].astype(np.float32)
         self.char_idf = arrays["char_idf"].astype(np.float32)
+        self.idf = np.concatenate([self.word_idf, self.char_idf])
         self.coef = np.ascontiguousarray(arrays["coef"], dtype=np.float64)
-        self.coef_t = np.ascontiguousarray(self.coef.T)
         self.intercept = arrays["intercept"].astype(np.float64)
         self.user_dict = arrays["user_dict"].tobytes().decode("utf-8")
         n_word, n_char = len(self.words), len(self.chars)
@@ -84,25 +84,18 @@ class LinearScorer:
         return get_segmenter(self.user_dict)
 
     def features(self, texts: Sequence[str]) -> Rows:
-        """TF-IDF rows of ``texts`` (words block, then characters offset by the word count).
+        """TF-IDF rows of ``texts`` in CSR order (word columns, then characters offset by the
+        word count).
 
         Runs of text already cut in this call are not cut again: a paragraph's sentences and
         clauses reuse the paragraph's words.
         """
-        prepared = [prepare(t) for t in texts]
-        seg = self.segmenter
-        memo: dict[str, list[str]] = {}
-        tokens = [seg.words(p, memo) for p in prepared]
-        n, n_word = len(texts), len(self.words)
-        wd, wc = self.words.lookup(tokens)
-        w = tfidf_rows(wd, wc, n, n_word, self.word_idf)
+        prepared = prepare_all(texts)
+        n, n_word = len(prepared), len(self.words)
+        wd, wc = self.words.lookup_ids(*self.segmenter.word_ids(prepared, self.words.ids))
         cd, cc = self.chars.lookup(prepared)
-        c = tfidf_rows(cd, cc, n, len(self.chars), self.char_idf)
-        return Rows(
-            np.concatenate([w.doc, c.doc]),
-            np.concatenate([w.col, c.col + n_word]),
-            np.concatenate([w.val, c.val]),
-            n,
+        return tfidf_blocks(
+            np.concatenate([wd, cd]), np.concatenate([wc, cc + n_word]), n, self.idf, [n_word]
         )
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
@@ -113,8 +106,9 @@ class LinearScorer:
             vals = rows.val.astype(np.float64)
             block = out[start : start + rows.n_docs]
             for k in range(len(AREAS)):
+                # bincount adds each row's terms in order, as a CSR product does.
                 block[:, k] = np.bincount(
-                    rows.doc, weights=vals * self.coef_t[rows.col, k], minlength=rows.n_docs
+                    rows.doc, weights=vals * self.coef[k].take(rows.col), minlength=rows.n_docs
                 )
         return out + self.intercept
 

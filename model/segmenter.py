@@ -14,8 +14,14 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from importlib import resources
+from itertools import chain, repeat
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 __all__ = [
     "Segmenter",
@@ -33,9 +39,14 @@ RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 #: A token is kept as a feature only if it holds a 汉字, a letter or the number placeholder 0.
 KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0]")
 _ODD = re.compile(r"[1-9+#&._%\-]")
+#: A run, or a character jieba yields alone that :data:`KEEP` keeps (a 汉字 past the runs' range).
+_PIECE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+|[\u9fd6-\u9fff]")
+#: Every run sorts before it, every lone character of :data:`_PIECE` from it on.
+_LONE = "\u9fd6"
 #: Engines in order of preference.
 ENGINES = ("rjieba", "jieba")
 _LOCK = threading.Lock()
+_NEWLINE = -2
 _CACHE: dict[tuple[str, str], Segmenter] = {}
 UserDict = tuple[tuple[str, int | None, str | None], ...]
 
@@ -64,10 +75,45 @@ def engine_name() -> str:
             raise ValueError(f"FZGAP_SEGMENTER must be one of {', '.join(ENGINES)}, not {wanted!r}")
         return wanted
     try:
-        import rjieba  # noqa: F401
+        _rjieba_class()
     except ImportError:
         return "jieba"
     return "rjieba"
+
+
+@lru_cache(maxsize=1)
+def _rjieba_class() -> Any:
+    """rjieba's ``Jieba`` class, loaded without running the package's ``__init__``.
+
+    Importing the package builds a default instance with the whole dictionary (0.1–0.3 s and
+    tens of MB) that fzgap never uses, since it needs its own with the user dictionary.
+    """
+    import sys
+    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+    from importlib.util import find_spec, module_from_spec, spec_from_file_location
+
+    name = "rjieba.rjieba"
+    if name not in sys.modules:
+        spec = find_spec("rjieba")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("rjieba is not installed")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        paths = [folder / f"rjieba{s}" for s in EXTENSION_SUFFIXES]
+        path = next((p for p in paths if p.is_file()), None)
+        if path is None:
+            import rjieba  # an unusual layout: the ordinary import
+
+            return rjieba.Jieba
+        loader = ExtensionFileLoader(name, str(path))
+        module = module_from_spec(spec_from_file_location(name, path, loader=loader))  # type: ignore[arg-type]
+        # Registered first: a later `import rjieba` then reuses it (an extension loads once).
+        sys.modules[name] = module
+        try:
+            loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
+    return sys.modules[name].Jieba
 
 
 def _jieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
@@ -84,9 +130,7 @@ def _jieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
 
 
 def _rjieba_cut(entries: UserDict) -> Callable[[str], list[str]]:
-    import rjieba
-
-    tok = rjieba.Jieba()
+    tok = _rjieba_class()()
     for word, freq, tag in entries:
         tok.add_word(word, freq, tag)
     return lambda run: tok.cut(run, False)
@@ -113,6 +157,8 @@ class Segmenter:
         self.engine = engine
         entries = parse_user_dict(user_dict)
         self._cut = _rjieba_cut(entries) if engine == "rjieba" else _jieba_cut(entries)
+        self._lookup: tuple[Mapping[str, int], dict[str, int]] | None = None
+        self._dropped: tuple[Mapping[str, int], np.ndarray] | None = None
 
     def cut_run(self, run: str) -> list[str]:
         """Words of one run of 汉字, letters and digits, exactly as jieba cuts it."""
@@ -141,6 +187,76 @@ class Segmenter:
             elif piece:  # jieba yields the characters between runs one by one
                 out += [c for c in piece if KEEP.match(c)]
         return out
+
+    def word_ids(
+        self, texts: Sequence[str], ids: Mapping[str, int]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The kept words of many prepared texts as ids: ``ids[word]``, -1 for other words.
+
+        The same words as :meth:`words` of each text, found without a Python object per word:
+        each distinct run of all the texts is cut once (one engine call for all of them), its
+        words looked up once, and the texts' id sequences gathered from those in numpy.
+
+        Returns
+        -------
+        (ndarray of int64, ndarray of int64)
+            The id of every kept word in order, and the index of the text it belongs to.
+        """
+        found = [_PIECE.findall(t) for t in texts]
+        per_text = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        pieces = list(chain.from_iterable(found))
+        distinct = list(dict.fromkeys(pieces))
+        runs = [p for p in distinct if p < _LONE]
+        lone = [p for p in distinct if p >= _LONE]
+        order = {p: k for k, p in enumerate(chain(runs, lone))}
+        seq = np.fromiter(map(order.__getitem__, pieces), dtype=np.int64, count=len(pieces))
+        joined = "\n".join(runs)
+        words = self._cut(joined) if runs else []
+        for c in lone:
+            words += ["\n", c] if words else [c]
+        lookup = self._lookup_with_newline(ids)
+        wid = np.fromiter(map(lookup.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        newline = wid == _NEWLINE
+        group = np.cumsum(newline)
+        if len(runs) + len(lone) != (group[-1] + 1 if len(group) else 0):
+            raise RuntimeError("the segmenter did not keep the runs apart")
+        keep = ~newline
+        # Only runs holding digits 1-9 or + # & . _ % - can yield a word without 汉字,
+        # letter or 0 (which is dropped): only their words are checked one by one.
+        odd = np.zeros(len(runs) + len(lone) + 1, dtype=bool)
+        if runs:
+            starts = np.cumsum(np.fromiter(map(len, runs), dtype=np.int64, count=len(runs)) + 1)
+            at = [m.start() for m in _ODD.finditer(joined)]
+            odd[np.searchsorted(starts, at, side="right")] = True
+        for k in np.flatnonzero(keep & odd[group] & ((wid < 0) | self._unkept(ids)[wid])):
+            keep[k] = KEEP.search(words[k]) is not None
+        kept, kept_group = wid[keep], group[keep]
+        counts = np.bincount(kept_group, minlength=len(order))
+        bounds = np.concatenate([[0], np.cumsum(counts)])
+        # Ragged gather: the kept ids of each piece occurrence, one after the other.
+        lengths = counts[seq]
+        total = int(lengths.sum())
+        shift = bounds[seq] - (np.cumsum(lengths) - lengths)
+        out = kept[np.repeat(shift, lengths) + np.arange(total, dtype=np.int64)]
+        piece_doc = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
+        return out, np.repeat(piece_doc, lengths)
+
+    def _lookup_with_newline(self, ids: Mapping[str, int]) -> dict[str, int]:
+        """``ids`` and the run separator as :data:`_NEWLINE` (built once for the last ``ids``)."""
+        if self._lookup is None or self._lookup[0] is not ids:
+            if "\n" in ids:
+                raise ValueError("a vocabulary word holds a newline")
+            self._lookup = (ids, {**ids, "\n": _NEWLINE})
+        return self._lookup[1]
+
+    def _unkept(self, ids: Mapping[str, int]) -> np.ndarray:
+        """Per id of ``ids``: whether :data:`KEEP` would drop the word (index -1, -2: no)."""
+        if self._dropped is None or self._dropped[0] is not ids:
+            bad = np.zeros(max(ids.values(), default=-1) + 3, dtype=bool)
+            for word, i in ids.items():
+                bad[i] = KEEP.search(word) is None
+            self._dropped = (ids, bad)
+        return self._dropped[1]
 
     def _cut_into(self, runs: list[str], memo: dict[str, list[str]]) -> None:
         """Cut many runs in one engine call: a newline ends a run for jieba and rjieba alike."""

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from fzgap.model.segmenter import get_segmenter
-from fzgap.model.textnorm import normalize
+from fzgap.model.textnorm import normalize, normalize_all
 
 __all__ = ["JiebaTokenizer", "prepare", "prepare_all", "USER_DICT"]
 
@@ -21,7 +21,8 @@ def prepare(text: str) -> str:
 
 def prepare_all(texts) -> list[str]:
     """:func:`prepare` over a sequence of paragraphs (the pipeline's first step)."""
-    return [prepare(t) for t in texts]
+    sub = _NUMBER.sub
+    return [sub("0", t) for t in normalize_all(list(texts))]
 
 
 @lru_cache(maxsize=65536)

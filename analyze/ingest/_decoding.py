@@ -30,10 +30,23 @@ def control_ratio(text: str) -> float:
     # Each distinct character is classified once (a report has a few thousand of them).
     bad = sum(
         text.count(c)
-        for c in set(text)
+        for c in _distinct(text)
         if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cn", "Cs", "Co")
     )
     return bad / len(text)
+
+
+def _distinct(text: str) -> set[str]:
+    """The characters of ``text``; for a long text found in numpy (``set`` makes an object per
+    character)."""
+    if len(text) < 1 << 16:
+        return set(text)
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    seen = np.zeros(0x110000, dtype=bool)
+    seen[codes] = True
+    return set(map(chr, np.flatnonzero(seen).tolist()))
 
 
 def _plausibility(text: str) -> float:

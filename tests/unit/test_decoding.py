@@ -70,3 +70,12 @@ def test_latin1_text_is_not_silently_misread_as_gbk() -> None:
 def test_utf8_bom_mismatch_is_an_error() -> None:
     with pytest.raises(EncodingDetectionError):
         decode_text(codecs.BOM_UTF8 + "报告".encode("gbk") + b"\xff\xfe\xfd", "bad.txt")
+
+
+def test_a_long_texts_control_ratio_counts_every_bad_character() -> None:
+    from fzgap.analyze.ingest._decoding import _distinct, control_ratio
+
+    line = "全年办理行政复议案件66件。\x01\x7f\u0378\ue000\U0010ffff\n"
+    text = line * 20_000  # long enough for the numpy path
+    assert len(text) > 1 << 16 and _distinct(text) == set(text)
+    assert control_ratio(text) == pytest.approx(5 / len(line))

@@ -113,3 +113,68 @@ def test_lines_without_gate_characters_convert_to_themselves() -> None:
     for text in ("依法辦理", "批覆如下", "反反覆覆", "保持沈默"):
         assert needs_conversion(text) and normalize(text) == zhconv.convert(text, "zh-hans")
         assert normalize(text) != text
+
+
+ODD_TEXTS = [
+    "",
+    "   ",
+    "。。。",
+    "纠错率0%，增长0.0%-0个百分点",
+    "鿖鿗abc鿘，鿖",  # 汉字 past jieba's run range: yielded one by one
+    "%",
+    "a.b_c 0% +#& --",
+    "x\x00y",
+    "甲  乙\t\t丙\n\n丁",
+]
+
+
+def _as_ids(seg, texts: list[str], ids: dict[str, int]) -> list[list[int]]:
+    got, doc = seg.word_ids(texts, ids)
+    out: list[list[int]] = [[] for _ in texts]
+    for i, d in zip(got.tolist(), doc.tolist()):
+        out[d].append(i)
+    return out
+
+
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_word_ids_of_a_block_are_the_words_of_each_text(engine: str) -> None:
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    from fzgap.model.scorer import load_model
+
+    seg = get_segmenter(engine=engine)
+    ids = load_model().words.ids
+    texts = [prepare(t) for t in load_corpus().texts + _report_lines()] + ODD_TEXTS
+    want = [[ids.get(w, -1) for w in seg.words(t)] for t in texts]
+    assert any(-1 in w for w in want) and any(len(w) > 1 for w in want)
+    assert _as_ids(seg, texts, ids) == want
+    for small in (ODD_TEXTS, ODD_TEXTS[4:5], ["", ""], []):
+        assert _as_ids(seg, small, ids) == [[ids.get(w, -1) for w in seg.words(t)] for t in small]
+
+
+def test_word_ids_drop_what_words_drops_even_for_vocabulary_entries(engines) -> None:
+    _, fast = engines
+    texts = ["纠错率0%，增长0.0%", "a-b", "鿖 % 。"]
+    words = [fast.words(t) for t in texts]
+    # A vocabulary that holds every word cut, and the dropped punctuation too.
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(["%", "-", *sum(words, [])]))}
+    assert _as_ids(fast, texts, vocab) == [[vocab[w] for w in ws] for ws in words]
+
+
+def test_rjieba_loads_without_its_default_instance_and_imports_after() -> None:
+    pytest.importorskip("rjieba")
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from fzgap.model.segmenter import get_segmenter\n"
+        "words = get_segmenter(engine='rjieba').words('办理行政复议案件')\n"
+        "assert words == ['办理', '行政复议', '案件'], words\n"
+        "assert 'rjieba' not in sys.modules\n"
+        "import rjieba\n"
+        "assert rjieba.Jieba is sys.modules['rjieba.rjieba'].Jieba\n"
+        "print(rjieba.cut('依法行政'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().startswith("[")

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from fzgap.model.tokenize import JiebaTokenizer, prepare
+from fzgap.model.tokenize import JiebaTokenizer, prepare, prepare_all
 
 GOLDEN = [
     ("全面落实行政执法三项制度", ["全面落实", "行政执法", "三项制度"]),
@@ -47,3 +47,25 @@ def test_tokenizer_pickles_without_jieba_state() -> None:
 
 def test_prepare_normalises_numbers_width_and_script() -> None:
     assert prepare("全年辦理復議案件６６件，糾錯率12.5%") == "全年办理复议案件0件,纠错率0%"
+
+
+def test_preparing_many_texts_at_once_is_preparing_each() -> None:
+    from fzgap.train.corpus import load_corpus
+
+    edge = [
+        "",
+        "   ",
+        "２０２４年办理案件１２件",
+        "甲  乙\t\t丙\n\n丁",
+        "乾隆年間，批覆「規範」",
+        "反反覆覆",
+        "保持沈默，显著",  # 著 and 覆 are common: only some lines holding them need zhconv
+        "e\u0301",  # composes under NFC
+        "\u0301开头",  # a combining mark after the join must not compose with it
+        " \u3000 ａ\x00b ",  # a NUL in a text: the one-by-one path
+        "\ud800x",  # a lone surrogate
+        "\U0001f600ａ",
+    ]
+    texts = load_corpus().texts[:500] + edge
+    for batch in (texts, edge, edge[:9], edge[5:7], [], [""]):
+        assert prepare_all(batch) == [prepare(t) for t in batch]

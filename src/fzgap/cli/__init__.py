@@ -54,8 +54,9 @@ def _command(name: str):
     return importlib.import_module(f"fzgap.cli.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every command and its example."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every command and its example (or only the one named:
+    a command's module imports what it needs, and `fzgap classify` needs little)."""
     parser = _Parser(
         prog="fzgap",
         description=(
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="show fzgap's version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in [only] if only in COMMANDS else COMMANDS:
         mod = _command(name)
         p = sub.add_parser(
             mod.NAME,
@@ -81,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 check failed, 2 input or usage error)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help(sys.stderr)

@@ -59,8 +59,9 @@ def add_data(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_lines(source: str) -> list[str]:
-    """Non-empty lines of a UTF-8/GBK/UTF-16 text file, or of standard input for ``-``."""
+def read_lines(source: str, limit: int = DEFAULT_MAX_BYTES) -> list[str]:
+    """Non-empty lines of a UTF-8/GBK/UTF-16 text file (of at most ``limit`` bytes), or of
+    standard input for ``-``."""
     import sys
 
     from fzgap.analyze.errors import EmptyDocumentError
@@ -74,7 +75,7 @@ def read_lines(source: str) -> list[str]:
 
         from fzgap.analyze.ingest import read_file_bytes
 
-        data = read_file_bytes(Path(source))
+        data = read_file_bytes(Path(source), limit)
         name = source
     if not data.strip():
         raise EmptyDocumentError(name, "is empty")

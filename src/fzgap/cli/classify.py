@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from fzgap.analyze.output import write_output
-from fzgap.cli._common import add_model, read_lines
+from fzgap.cli._common import add_max_size, add_model, max_bytes, read_lines
 from fzgap.model.areas import AREAS
-from fzgap.model.scorer import Classification, classify, load_model
+from fzgap.model.scorer import load_model
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NAME = "classify"
 HELP = "tag each input line (one paragraph) with the checklist areas it reports on"
@@ -33,30 +38,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (default: jsonl)",
     )
     parser.add_argument("--out", help="write to this file instead of standard output")
+    add_max_size(parser)
     add_model(parser)
 
 
-def render(rows: list[Classification], fmt: str) -> str:
-    """Render classifications as jsonl, tsv (labels, five scores, text) or aligned text."""
-    if fmt == "jsonl":
-        return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rows)
+def render(texts: Sequence[str], proba: np.ndarray, thresholds: dict[str, float], fmt: str) -> str:
+    """Render scores as jsonl, tsv (labels, five scores, text) or aligned text.
+
+    The same text as rendering :func:`fzgap.model.scorer.classify`'s rows (labels at or above
+    threshold, scores rounded to 4 places), built from the score matrix in one pass.
+    """
+    import numpy as np  # not at import: `fzgap --help` loads every command's module
+
+    hits = proba >= np.array([thresholds[a] for a in AREAS])
+    names = [",".join(a for k, a in enumerate(AREAS) if m >> k & 1) for m in range(1 << len(AREAS))]
+    masks = (hits @ (1 << np.arange(len(AREAS)))).tolist()
     if fmt == "tsv":
+        # %.4f of a score is %.4f of it rounded to 4 places: both round its exact value.
+        row = "%s" + "\t%.4f" * len(AREAS) + "\t%s\n"
         head = "labels\t" + "\t".join(AREAS) + "\ttext\n"
         return head + "".join(
-            ",".join(r.labels)
-            + "\t"
-            + "\t".join(f"{r.scores[a]:.4f}" for a in AREAS)
-            + "\t"
-            + r.text.replace("\t", " ")
-            + "\n"
-            for r in rows
+            row % (names[m], *p, t.replace("\t", " "))
+            for m, p, t in zip(masks, proba.tolist(), texts)
         )
-    return "".join(f"{','.join(r.labels) or '-':<40} {r.text}\n" for r in rows)
+    if fmt == "jsonl":
+        labels = [json.dumps(n.split(",") if n else []) for n in names]
+        keys = [f'"{a}": ' for a in AREAS]
+        return "".join(
+            f'{{"text": {json.dumps(t, ensure_ascii=False)}, "labels": {labels[m]}, "scores": {{'
+            + ", ".join(k + repr(round(s, 4)) for k, s in zip(keys, p))
+            + "}}\n"
+            for m, p, t in zip(masks, proba.tolist(), texts)
+        )
+    return "".join(f"{names[m] or '-':<40} {t}\n" for m, t in zip(masks, texts))
 
 
 def run(args: argparse.Namespace) -> int:
     """Classify every non-empty line."""
-    lines = read_lines(args.file)
+    lines = read_lines(args.file, max_bytes(args))
     model = load_model(args.model)
-    write_output(render(classify(model, lines), args.format), args.out)
+    proba = model.predict_proba(lines)
+    write_output(render(lines, proba, model.thresholds, args.format), args.out)
     return 0

@@ -1,0 +1,39 @@
+"""Two vectorizers' TF-IDF rows in one pass equal each vectorizer's rows, bit for bit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fzgap.model.features import tfidf_blocks, tfidf_rows
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "n_char"),
+    [(1, 2500), (50, 2500), (3000, 2500), (3000, 800_000)],  # the last: keys past 32 bits
+)
+def test_side_by_side_rows_are_each_blocks_rows(n_docs: int, n_char: int) -> None:
+    rng = np.random.default_rng(n_docs)
+    n_word = 700
+    idf = rng.uniform(1, 9, n_word + n_char).astype(np.float32)
+    n = 40 * n_docs
+    # Skewed columns, so that terms repeat within a row; some rows get nothing at all.
+    doc = np.sort(rng.integers(0, n_docs, n))
+    col = np.minimum(rng.zipf(1.3, n) - 1, n_word + n_char - 1)
+    words, chars = col < n_word, col >= n_word
+    w = tfidf_rows(doc[words], col[words], n_docs, n_word, idf[:n_word])
+    c = tfidf_rows(doc[chars], col[chars] - n_word, n_docs, n_char, idf[n_word:])
+    both_doc = np.concatenate([w.doc, c.doc])
+    both_col = np.concatenate([w.col, c.col + n_word])
+    order = np.lexsort((both_col, both_doc))
+    got = tfidf_blocks(doc, col, n_docs, idf, [n_word])
+    assert got.n_docs == n_docs
+    np.testing.assert_array_equal(got.doc, both_doc[order])
+    np.testing.assert_array_equal(got.col, both_col[order])
+    np.testing.assert_array_equal(got.val, np.concatenate([w.val, c.val])[order])
+
+
+def test_no_terms_give_no_rows() -> None:
+    empty = np.zeros(0, dtype=np.int64)
+    rows = tfidf_blocks(empty, empty, 3, np.ones(5, dtype=np.float32), [2])
+    assert rows.n_docs == 3 and len(rows.doc) == len(rows.col) == len(rows.val) == 0
