@@ -32,8 +32,25 @@ def _model(model: ModelLike) -> Scorer:
     return model if isinstance(model, Scorer) else load_model(model)
 
 
+_CHECKLISTS: dict[tuple[str | None, int, int], Checklist] = {}
+
+
 def _checklist(checklist: ChecklistLike) -> Checklist:
-    return checklist if isinstance(checklist, Checklist) else load_checklist(checklist)
+    """The checklist, parsed once per file version (keyed by path, time and size)."""
+    if isinstance(checklist, Checklist):
+        return checklist
+    key: tuple[str | None, int, int] = (None, 0, 0)
+    if checklist is not None:
+        try:
+            st = os.stat(checklist)
+        except OSError:
+            return load_checklist(checklist)  # its own one-line error
+        key = (str(checklist), st.st_mtime_ns, st.st_size)
+    if key not in _CHECKLISTS:
+        if len(_CHECKLISTS) >= 8:
+            _CHECKLISTS.clear()
+        _CHECKLISTS[key] = load_checklist(checklist)
+    return _CHECKLISTS[key]
 
 
 def analyze_document(
