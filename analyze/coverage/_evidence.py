@@ -81,13 +81,30 @@ def _inside_brackets(text: str, i: int) -> bool:
     return depth > 0
 
 
-def _phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it."""
+def _depths(text: str) -> list[int] | None:
+    """Bracket depth before each position (``_inside_brackets`` for all of them in one pass);
+    None when the text opens no bracket at all."""
+    if not any(ch in text for ch in _OPEN):
+        return None
+    out, depth = [0], 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        out.append(depth)
+    return out
+
+
+def _phrase_bounds(text: str, start: int, end: int, depths: list[int] | None) -> tuple[int, int]:
+    """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it
+    (``depths``: :func:`_depths` of ``text``)."""
+    inside = (lambda i: depths[i] > 0) if depths is not None else (lambda i: False)
     lo = start
-    while lo > 0 and not (text[lo - 1] in _BOUNDARY and not _inside_brackets(text, lo - 1)):
+    while lo > 0 and not (text[lo - 1] in _BOUNDARY and not inside(lo - 1)):
         lo -= 1
     hi = end
-    while hi < len(text) and not (text[hi] in _BOUNDARY and not _inside_brackets(text, hi)):
+    while hi < len(text) and not (text[hi] in _BOUNDARY and not inside(hi)):
         hi += 1
     if hi - lo > PHRASE_MAX:
         # A long clause: what the fact counts stands just before it; never cut a number.
@@ -97,7 +114,7 @@ def _phrase_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         lo, hi = max(lo, start - max(2, room)), end
         while lo > clause_lo and text[lo - 1].isascii() and text[lo - 1].isalnum():
             lo -= 1
-        if _inside_brackets(text, lo):
+        if inside(lo):
             lo = max(clause_lo, max(text.rfind(ch, 0, lo) for ch in _OPEN))
     while lo < start and text[lo] == " ":
         lo += 1
@@ -124,8 +141,10 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
         in ``text``; facts whose phrases overlap (a document and its number) share one entry.
     """
     out: list[tuple[str, str, int, int]] = []
-    for m in _fact_matches(text, units):
-        lo, hi = _phrase_bounds(text, m.start(), m.end())
+    matches = _fact_matches(text, units)
+    depths = _depths(text) if matches else None
+    for m in matches:
+        lo, hi = _phrase_bounds(text, m.start(), m.end(), depths)
         # A document number beside its document is one fact: merge overlapping phrases.
         for i, (fact, _, a, b) in enumerate(out):
             if lo < b and a < hi:
