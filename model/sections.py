@@ -11,6 +11,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,12 +21,16 @@ import numpy as np
 
 from fzgap.model.areas import SECTIONS
 from fzgap.model.errors import ModelError
-from fzgap.model.textnorm import normalize
+from fzgap.model.features import CharVocabulary
+from fzgap.model.textnorm import normalize, normalize_all
 
 __all__ = ["SectionModel", "section_terms", "load_section_model", "SECTION_MODEL_NAME"]
 
 SECTION_MODEL_NAME = "section_model.json"
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+#: What the joined lookup would change or split on (it collapses runs of white space and
+#: joins texts with a NUL): texts holding either are looked up one by one.
+_WHITE, _SEP = re.compile(r"\s\s+"), "\x00"
 
 
 def section_terms(text: str) -> list[str]:
@@ -53,17 +58,46 @@ class SectionModel:
     coef: np.ndarray  # (n_sections, n_terms)
     intercept: np.ndarray  # (n_sections,)
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
+    def predict_proba(
+        self, texts: Sequence[str], normalized: Sequence[str] | None = None
+    ) -> np.ndarray:
         """Probability of each section type (columns in ``SECTIONS`` order) for each text.
 
         Parameters
         ----------
-        texts : list of str
+        texts : sequence of str
+            Paragraphs as written.
+        normalized : sequence of str, optional
+            Their :func:`~fzgap.model.textnorm.normalize` forms, when the caller has them.
 
         Returns
         -------
         numpy.ndarray of shape (len(texts), len(SECTIONS))
         """
+        norms = list(normalized) if normalized is not None else normalize_all(texts)
+        folded = [_DIGITS.sub("0", t.replace(" ", "")) for t in norms]
+        if not any(_WHITE.search(t) for t in folded) and not any(_SEP in t for t in folded):
+            return self._proba_of_folded(folded)
+        return self._proba_one_by_one(texts)
+
+    def _proba_of_folded(self, folded: list[str]) -> np.ndarray:
+        """:meth:`predict_proba` of digit-folded texts, all rows at once."""
+        vocab = _char_vocabulary(self)
+        doc, col = vocab.lookup(folded)
+        n_docs, n_cols = len(folded), len(self.idf)
+        key, counts = np.unique(doc * n_cols + col, return_counts=True)
+        d, c = key // n_cols, key % n_cols
+        # Sublinear tf times idf, as the vectorizer it was trained with; L2 norm per row.
+        x = (1.0 + np.log(counts.astype(float))) * self.idf[c]
+        norm = np.sqrt(np.bincount(d, weights=x * x, minlength=n_docs))
+        x = x / np.where(norm > 0, norm, 1.0)[d]
+        z = np.tile(self.intercept, (n_docs, 1))
+        for k in range(len(self.intercept)):
+            z[:, k] += np.bincount(d, weights=self.coef[k, c] * x, minlength=n_docs)
+        return _softmax(z)
+
+    def _proba_one_by_one(self, texts: Sequence[str]) -> np.ndarray:
+        """:meth:`predict_proba`, text by text (texts the joined lookup cannot take)."""
         # Sparse: a paragraph holds a few hundred of the thousands of terms, and a dense row
         # per paragraph cost more than the rest of the section typing together.
         z = np.tile(self.intercept, (len(texts), 1))
@@ -79,9 +113,7 @@ class SectionModel:
             norm = float(np.linalg.norm(x))
             if norm:
                 z[row] += self.coef[:, cols] @ (x / norm)
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
+        return _softmax(z)
 
     def to_dict(self) -> dict[str, object]:
         """Plain-data form (the JSON file)."""
@@ -94,6 +126,26 @@ class SectionModel:
             "coef": [[round(float(v), 6) for v in row] for row in self.coef],
             "intercept": [round(float(v), 6) for v in self.intercept],
         }
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+_VOCABULARIES: dict[int, tuple[SectionModel, CharVocabulary]] = {}
+
+
+def _char_vocabulary(model: SectionModel) -> CharVocabulary:
+    """The model's terms as a character 1–2-gram lookup, built once per model."""
+    held = _VOCABULARIES.get(id(model))
+    if held is None or held[0] is not model:
+        terms = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+        if len(_VOCABULARIES) >= 4:
+            _VOCABULARIES.clear()
+        held = _VOCABULARIES[id(model)] = (model, CharVocabulary(terms, (1, 2)))
+    return held[1]
 
 
 def _from_dict(d: dict[str, object], where: str) -> SectionModel:

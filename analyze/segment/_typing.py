@@ -22,7 +22,7 @@ from fzgap.analyze.segment._sections import (
 )
 from fzgap.model.areas import SECTIONS
 from fzgap.model.sections import SectionModel, load_section_model
-from fzgap.model.textnorm import normalize
+from fzgap.model.textnorm import normalize, normalize_all
 
 __all__ = ["Typed", "TypedRow", "TypedReport", "type_sections", "content_evidence"]
 
@@ -123,9 +123,9 @@ def content_evidence(texts: list[str], model: SectionModel | None = None) -> np.
     if not texts:
         return np.zeros((0, len(SECTIONS)))
     m = model or load_section_model()
-    ev = np.log(np.clip(m.predict_proba(texts), 1e-6, 1.0))
-    for i, text in enumerate(texts):
-        norm = normalize(text)
+    norms = normalize_all(texts)
+    ev = np.log(np.clip(m.predict_proba(texts, norms), 1e-6, 1.0))
+    for i, norm in enumerate(norms):
         if is_plan_sentence(norm) or re.search(r"(?:下一步|下一年度?|明年).{0,8}将", norm[:30]):
             ev[i, _S["plan"]] += 1.5
         if _DEFICIENCY_CUE.search(norm):
