@@ -58,9 +58,10 @@ class KeyTable:
             self.values[s[put]] = values[pending[put]]
             pending = pending[~put]
             slot[pending] = (slot[pending] + 1) & self.mask
+        self._size = len(keys)
 
     def __len__(self) -> int:
-        return int((self.keys != _EMPTY).sum())
+        return self._size
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         """Home slot of each key."""
