@@ -280,15 +280,16 @@ def _sequential_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     if not len(starts):
         return np.zeros(0, dtype=np.float64)
     lengths = np.diff(np.r_[starts, len(values)])
-    order = np.argsort(-lengths, kind="stable")
-    lengths, first = lengths[order], starts[order]
-    acc = np.zeros(len(starts), dtype=np.float64)
-    # Longest segments first: step k adds the k-th value of the segments that long, in one go.
-    live = len(lengths)
-    for k in range(int(lengths[0])):
-        while lengths[live - 1] <= k:
-            live -= 1
-        acc[:live] += values[first[:live] + k]
-    out = np.empty_like(acc)
-    out[order] = acc
+    out = np.zeros(len(starts), dtype=np.float64)
+    # Segments of about one length (up to twice) as the rows of a matrix padded with zeros
+    # (adding 0.0 changes no sum): cumsum adds left to right, along all the rows at once.
+    group = np.ceil(np.log2(np.maximum(lengths, 1))).astype(np.int64)
+    for g in np.unique(group[lengths > 0]).tolist():
+        seg = np.flatnonzero((group == g) & (lengths > 0))
+        size = lengths[seg]
+        row = np.repeat(np.arange(len(seg)), size)
+        pos = np.arange(len(row)) - np.repeat(np.cumsum(size) - size, size)
+        padded = np.zeros((len(seg), int(size.max())), dtype=np.float64)
+        padded[row, pos] = values[np.repeat(starts[seg], size) + pos]
+        out[seg] = np.cumsum(padded, axis=1)[:, -1]
     return out

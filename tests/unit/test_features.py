@@ -37,3 +37,21 @@ def test_no_terms_give_no_rows() -> None:
     empty = np.zeros(0, dtype=np.int64)
     rows = tfidf_blocks(empty, empty, 3, np.ones(5, dtype=np.float32), [2])
     assert rows.n_docs == 3 and len(rows.doc) == len(rows.col) == len(rows.val) == 0
+
+
+def test_row_norms_add_left_to_right_as_sklearn_does() -> None:
+    from fzgap.model.features import _sequential_sums
+
+    rng = np.random.default_rng(3)
+    # Rows of very different lengths and magnitudes: a pairwise sum would differ in the last bits.
+    lengths = np.r_[1, 2, 3, 700, rng.integers(1, 300, 200), 5000]
+    values = rng.random(int(lengths.sum())) * 10.0 ** rng.integers(-8, 3, int(lengths.sum()))
+    starts = np.cumsum(lengths) - lengths
+    want = []
+    for a, n in zip(starts.tolist(), lengths.tolist()):
+        acc = 0.0
+        for v in values[a : a + n].tolist():
+            acc += v
+        want.append(acc)
+    assert _sequential_sums(values, starts).tolist() == want
+    assert np.add.reduceat(values, starts).tolist() != want  # the test can tell the two apart
