@@ -84,17 +84,51 @@ def _clause_keys(
 
     A passing mention may be one clause long.
     """
-    found = [_any_subitem(spec.subitems) for spec in cl.areas]
+    found, narrows = _matchers(cl)
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
             continue
-        for sentence in group:
-            for clause in split_clauses(sentence):
-                for k, hit in enumerate(found):
-                    if hit(clause):
+        areas = [k for k, hit in enumerate(found) if not narrows[k] or hit(p.norm)]
+        for sentence in group if areas else ():
+            live = [k for k in areas if not narrows[k] or found[k](sentence)]
+            for clause in split_clauses(sentence) if live else ():
+                for k in live:
+                    if found[k](clause):
                         keys.append((p.index, k, clause))
     return keys
+
+
+_MATCHERS: dict[int, tuple[Checklist, list[Callable[[str], bool]], list[bool]]] = {}
+
+
+def _matchers(cl: Checklist) -> tuple[list[Callable[[str], bool]], list[bool]]:
+    """Per area: whether a text carries a sub-item's wording, and whether a text it misses can
+    be skipped with all its parts (built once per checklist)."""
+    held = _MATCHERS.get(id(cl))
+    if held is None or held[0] is not cl:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        found = [_any_subitem(spec.subitems) for spec in cl.areas]
+        # Where an area's patterns match only what they hold (no anchor or look-around), a text
+        # they miss has no clause they match: most areas are ruled out per paragraph or sentence.
+        narrows = [_free_of_assertions(spec.subitems) for spec in cl.areas]
+        held = _MATCHERS[id(cl)] = (cl, found, narrows)
+    return held[1], held[2]
+
+
+#: What could let a pattern match a clause but not the sentence around it: anchors, word
+#: boundaries, look-arounds, atomic groups and possessive quantifiers.
+_ASSERTION = re.compile(r"[\^$]|\\[AbBZ]|\(\?[=!<>]|[*+?}]\+")
+
+
+def _free_of_assertions(subitems) -> bool:
+    """Whether a text none of these patterns matches has no part that one of them matches."""
+    return not any(
+        _ASSERTION.search(pat.pattern) or pat.flags & re.VERBOSE
+        for sub in subitems
+        for pat in sub.patterns
+    )
 
 
 def _any_subitem(subitems) -> Callable[[str], bool]:
