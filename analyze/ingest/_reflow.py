@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fzgap.analyze.text import SENTENCE_ENDS
 
@@ -80,15 +82,19 @@ def display_width(text: str) -> float:
     -------
     float
     """
-    width = 0.0
-    for ch in text:
-        if ch == "\t":
-            width += 2.0
-        elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
-            width += 1.0
-        elif not unicodedata.combining(ch):
-            width += 0.5
-    return width
+    if text.isascii():
+        return 0.5 * len(text) + 1.5 * text.count("\t")
+    # Halves, ones and twos add up exactly in any order: count each character once.
+    return sum(_char_width(ch) * n for ch, n in Counter(text).items())
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str) -> float:
+    if ch == "\t":
+        return 2.0
+    if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+        return 1.0
+    return 0.0 if unicodedata.combining(ch) else 0.5
 
 
 def join_text(a: str, b: str) -> str:
