@@ -9,6 +9,7 @@ from pathlib import Path
 from fzgap.analyze.output import write_output
 from fzgap.analyze.records import AuditReport
 from fzgap.analyze.render import EXTENSIONS, render_one
+from fzgap.analyze.render.jsonout import dumps_indented
 
 __all__ = ["write_report_files", "jsonl_line"]
 
@@ -29,6 +30,6 @@ def write_report_files(report: AuditReport, fmt: str, out_dir: Path, stem: str) 
     if fmt not in ("json", "jsonl", "csv", "xlsx"):
         write_output(render_one(report, fmt), out_dir / (stem + EXTENSIONS[fmt]))
     write_output(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n",
+        dumps_indented(report.to_dict()) + "\n",
         out_dir / (stem + ".json"),
     )
