@@ -3,15 +3,14 @@ evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from fzgap.analyze.constants import Status
-from fzgap.analyze.coverage._evidence import fact_phrases, strong_facts
+from fzgap.analyze.coverage._evidence import fact_phrases
 from fzgap.analyze.coverage._scoring import ScoredReport, _matchers
+from fzgap.analyze.coverage._shortcuts import candidates, facts_once, memo, remember_report
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
@@ -107,7 +106,7 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     # Facts come from the area's own sentences; a paragraph about the area with no single clear
     # sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
-    facts = tuple(dict.fromkeys(_strong_facts(text_for_facts, rules.strong_units)))
+    facts = tuple(dict.fromkeys(facts_once(text_for_facts, rules.strong_units)))
     subs = (
         frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
         if _matchers(cl)[0][k](text_for_facts)  # all the area's patterns in one search first
@@ -126,75 +125,10 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         main,
         facts[:6],
         p.section in rules.counting_sections,
-        _memo(_facts_in_context, p.norm, text_for_facts, rules.strong_units)[:6],
+        memo(_facts_in_context, p.norm, text_for_facts, rules.strong_units)[:6],
     )
     generic = not concrete and is_generic(text_for_facts, facts, subs, cl)
     return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
-
-
-_MEMO: dict[object, Any] = {}
-_MEMO_OWNER: list[ScoredReport | None] = [None]
-
-
-def _remember_report(report: ScoredReport) -> None:
-    """Keep the memo below to one report's texts (its results depend on the texts alone)."""
-    if _MEMO_OWNER[0] is not report:
-        _MEMO.clear()
-        _MEMO_OWNER[0] = report
-
-
-def _memo(fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)``, computed once per report: the five areas look at the same texts."""
-    key = (fn, *args)
-    if key not in _MEMO:
-        _MEMO[key] = fn(*args)
-    return _MEMO[key]
-
-
-def _strong_facts(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
-    """:func:`strong_facts`, once per report and text."""
-    return _memo(_facts_tuple, text, units)
-
-
-def _facts_tuple(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(strong_facts(text, units))
-
-
-def _candidates(report: ScoredReport, body: list[Paragraph], k: int, cl: Checklist) -> np.ndarray:
-    """Which body paragraphs may be a hit for area ``k``: :func:`_hit`'s own conditions for
-    returning nothing, over all paragraphs at once (most are far from most areas)."""
-    rules = cl.rules
-    thr = report.thresholds[AREAS[k]]
-    floor = max(thr, rules.passing_min_score)
-    index = np.fromiter((p.index for p in body), dtype=np.intp, count=len(body))
-    score = report.scores[index, k] if len(body) else np.zeros(0)
-    factor = np.array(
-        [
-            rules.section_threshold_factor
-            if AREAS[k] == "first_responsibility" and p.section == "first_responsibility"
-            else 1.0
-            for p in body
-        ]
-    ).reshape(-1)
-    if _best_sentence_scores not in _MEMO:  # the memo holds this one report's
-        _MEMO[_best_sentence_scores] = _best_sentence_scores(report)
-    best = _MEMO[_best_sentence_scores][index] if len(body) else np.zeros((0, len(AREAS)))
-    clause = np.array([report.clauses.get((p.index, k), ("", 0.0))[1] for p in body]).reshape(-1)
-    return (
-        (score >= factor * max(thr, rules.min_evidence_score))
-        | (score >= factor * floor)
-        | ((score >= thr / 2) & (best[:, k] >= floor))
-        | (clause >= rules.passing_min_score)
-    )
-
-
-def _best_sentence_scores(report: ScoredReport) -> np.ndarray:
-    """Each paragraph's highest sentence score per area (-inf for a paragraph without any)."""
-    out = np.full(report.scores.shape, -np.inf)
-    for i, s in enumerate(report.sentence_scores):
-        if len(s):
-            out[i] = s.max(axis=0)
-    return out
 
 
 def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
@@ -216,7 +150,7 @@ def _carrier(
         return 0
     about = [i for i in range(len(sents)) if scores[i] >= floor]
     if about:
-        return max(about, key=lambda i: (len(_strong_facts(sents[i], units)), scores[i], -i))
+        return max(about, key=lambda i: (len(facts_once(sents[i], units)), scores[i], -i))
     return int(np.argmax(scores))
 
 
@@ -225,8 +159,8 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     spec = cl.areas[k]
     rules = cl.rules
     body = [p for p in report.report.paragraphs if p.kind == "body"]
-    _remember_report(report)
-    may_hit = _candidates(report, body, k, cl)
+    remember_report(report)
+    may_hit = candidates(report, body, k, cl)
     hits = [
         h
         for p, maybe in zip(body, may_hit)
