@@ -19,6 +19,7 @@ __all__ = ["candidates", "facts_once", "memo", "remember_report"]
 
 _MEMO: dict[object, Any] = {}
 _MEMO_OWNER: list[ScoredReport | None] = [None]
+_MISSING = object()
 
 
 def remember_report(report: ScoredReport) -> None:
@@ -31,9 +32,11 @@ def remember_report(report: ScoredReport) -> None:
 def memo(fn: Callable[..., Any], *args: Any) -> Any:
     """``fn(*args)``, computed once per report: the five areas look at the same texts."""
     key = (fn, *args)
-    if key not in _MEMO:
-        _MEMO[key] = fn(*args)
-    return _MEMO[key]
+    # get, never a second lookup: another thread's report may clear the memo in between.
+    value = _MEMO.get(key, _MISSING)
+    if value is _MISSING:
+        value = _MEMO[key] = fn(*args)
+    return value
 
 
 def facts_once(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
@@ -61,9 +64,7 @@ def candidates(report: ScoredReport, body: list[Paragraph], k: int, cl: Checklis
             for p in body
         ]
     ).reshape(-1)
-    if _best_sentence_scores not in _MEMO:  # the memo holds this one report's
-        _MEMO[_best_sentence_scores] = _best_sentence_scores(report)
-    best = _MEMO[_best_sentence_scores][index] if len(body) else np.zeros((0, len(AREAS)))
+    best = _best_sentence_scores(report)[index] if len(body) else np.zeros((0, len(AREAS)))
     clause = np.array([report.clauses.get((p.index, k), ("", 0.0))[1] for p in body]).reshape(-1)
     return (
         (score >= factor * max(thr, rules.min_evidence_score))
