@@ -4,13 +4,14 @@ evidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from fzgap.analyze.constants import Status
 from fzgap.analyze.coverage._evidence import fact_phrases
 from fzgap.analyze.coverage._scoring import ScoredReport, _matchers
-from fzgap.analyze.coverage._shortcuts import candidates, facts_once, memo, remember_report
+from fzgap.analyze.coverage._shortcuts import TEXT_CACHE, candidates, facts_once
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
@@ -125,12 +126,13 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         main,
         facts[:6],
         p.section in rules.counting_sections,
-        memo(_facts_in_context, p.norm, text_for_facts, rules.strong_units)[:6],
+        _facts_in_context(p.norm, text_for_facts, rules.strong_units)[:6],
     )
     generic = not concrete and is_generic(text_for_facts, facts, subs, cl)
     return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
 
 
+@lru_cache(maxsize=TEXT_CACHE)  # the five areas ask it of the same texts
 def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
     """The facts of ``text`` in their phrases, spans located in the paragraph's text ``norm``."""
     out = []
@@ -159,7 +161,6 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     spec = cl.areas[k]
     rules = cl.rules
     body = [p for p in report.report.paragraphs if p.kind == "body"]
-    remember_report(report)
     may_hit = candidates(report, body, k, cl)
     hits = [
         h

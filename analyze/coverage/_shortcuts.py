@@ -1,10 +1,9 @@
 """Shortcuts of the coverage rules: which paragraphs may be a hit for an area, decided for all
-of them at once, and facts found once per report and text (the five areas read the same texts)."""
+of them at once, and facts found once per text (the five areas read the same texts)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from functools import lru_cache
 
 import numpy as np
 
@@ -14,37 +13,17 @@ from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist
 
-__all__ = ["candidates", "facts_once", "memo", "remember_report"]
+__all__ = ["TEXT_CACHE", "candidates", "facts_once"]
 
 
-_MEMO: dict[object, Any] = {}
-_MEMO_OWNER: list[ScoredReport | None] = [None]
-_MISSING = object()
+# The five areas read the same texts; a bounded cache of pure functions of a text needs no
+# owner and no clearing, and is safe when threads audit at once.
+TEXT_CACHE = 8192
 
 
-def remember_report(report: ScoredReport) -> None:
-    """Keep the memo below to one report's texts (its results depend on the texts alone)."""
-    if _MEMO_OWNER[0] is not report:
-        _MEMO.clear()
-        _MEMO_OWNER[0] = report
-
-
-def memo(fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)``, computed once per report: the five areas look at the same texts."""
-    key = (fn, *args)
-    # get, never a second lookup: another thread's report may clear the memo in between.
-    value = _MEMO.get(key, _MISSING)
-    if value is _MISSING:
-        value = _MEMO[key] = fn(*args)
-    return value
-
-
+@lru_cache(maxsize=TEXT_CACHE)
 def facts_once(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
-    """:func:`strong_facts`, once per report and text."""
-    return memo(_facts_tuple, text, units)
-
-
-def _facts_tuple(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`strong_facts` of a text, computed once while it stays in the cache."""
     return tuple(strong_facts(text, units))
 
 
