@@ -105,14 +105,17 @@ class LinearScorer:
         out = np.zeros((len(texts), len(AREAS)))
         for start in range(0, len(texts), _BLOCK):
             rows = self.features(texts[start : start + _BLOCK])
-            vals = rows.val.astype(np.float64)
-            block = out[start : start + rows.n_docs]
-            weights = self._coef_by_col[rows.col]
-            for k in range(len(AREAS)):
-                # bincount adds each row's terms in order, as a CSR product does.
-                block[:, k] = np.bincount(
-                    rows.doc, weights=vals * weights[:, k], minlength=rows.n_docs
-                )
+            if rows.val.size == 0:
+                continue
+            contrib = self._coef_by_col[rows.col]
+            contrib *= rows.val.astype(np.float64)[:, None]
+            # Rows are sorted by document: one reduceat adds each document's terms in order,
+            # as a CSR product does, for all five areas in one pass.
+            counts = np.bincount(rows.doc, minlength=rows.n_docs)
+            starts = np.cumsum(counts) - counts
+            sums = np.add.reduceat(contrib, np.minimum(starts, len(contrib) - 1), axis=0)
+            sums[counts == 0] = 0.0  # reduceat gives an empty document the next one's term
+            out[start : start + rows.n_docs] = sums
         return out + self.intercept
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
