@@ -114,7 +114,8 @@ class LinearScorer:
             rows = self._features(list(distinct))
             if rows.val.size == 0:
                 continue
-            contrib = self._coef_by_col[rows.col]
+            # np.take along an axis gathers rows several times faster than fancy indexing.
+            contrib = np.take(self._coef_by_col, rows.col, axis=0)
             contrib *= rows.val.astype(np.float64)[:, None]
             # Rows are sorted by document: one reduceat adds each document's terms in order,
             # as a CSR product does, for all five areas in one pass.
