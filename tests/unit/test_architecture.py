@@ -109,6 +109,7 @@ STAGES = {
         "fzgap.analyze.records",
         "fzgap.analyze.constants",
         "fzgap.analyze.segment",
+        "fzgap.analyze.text",
     },
 }
 
