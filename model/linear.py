@@ -92,7 +92,10 @@ class LinearScorer:
         Runs of text already cut in this call are not cut again: a paragraph's sentences and
         clauses reuse the paragraph's words.
         """
-        prepared = prepare_all(texts)
+        return self._features(prepare_all(texts))
+
+    def _features(self, prepared: list[str]) -> Rows:
+        """TF-IDF rows of texts already prepared."""
         n, n_word = len(prepared), len(self.words)
         wd, wc = self.words.lookup_ids(*self.segmenter.word_ids(prepared, self.words.ids))
         cd, cc = self.chars.lookup(prepared)
@@ -104,15 +107,26 @@ class LinearScorer:
         """Linear scores before the logistic, shape (len(texts), 5)."""
         out = np.zeros((len(texts), len(AREAS)))
         for start in range(0, len(texts), _BLOCK):
-            rows = self.features(texts[start : start + _BLOCK])
-            vals = rows.val.astype(np.float64)
-            block = out[start : start + rows.n_docs]
-            weights = self._coef_by_col[rows.col]
-            for k in range(len(AREAS)):
-                # bincount adds each row's terms in order, as a CSR product does.
-                block[:, k] = np.bincount(
-                    rows.doc, weights=vals * weights[:, k], minlength=rows.n_docs
-                )
+            prepared = prepare_all(texts[start : start + _BLOCK])
+            # Equal prepared texts have equal rows (a one-sentence paragraph and its sentence):
+            # each is scored once.
+            distinct = {t: i for i, t in enumerate(dict.fromkeys(prepared))}
+            rows = self._features(list(distinct))
+            if rows.val.size == 0:
+                continue
+            # np.take along an axis gathers rows several times faster than fancy indexing.
+            contrib = np.take(self._coef_by_col, rows.col, axis=0)
+            contrib *= rows.val.astype(np.float64)[:, None]
+            # Rows are sorted by document: one reduceat adds each document's terms in order,
+            # as a CSR product does, for all five areas in one pass.
+            counts = np.bincount(rows.doc, minlength=rows.n_docs)
+            starts = np.cumsum(counts) - counts
+            sums = np.add.reduceat(contrib, np.minimum(starts, len(contrib) - 1), axis=0)
+            sums[counts == 0] = 0.0  # reduceat gives an empty document the next one's term
+            if len(distinct) == len(prepared):
+                out[start : start + len(prepared)] = sums
+            else:
+                out[start : start + len(prepared)] = sums[[distinct[t] for t in prepared]]
         return out + self.intercept
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:

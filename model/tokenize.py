@@ -21,8 +21,12 @@ def prepare(text: str) -> str:
 
 def prepare_all(texts) -> list[str]:
     """:func:`prepare` over a sequence of paragraphs (the pipeline's first step)."""
-    sub = _NUMBER.sub
-    return [sub("0", t) for t in normalize_all(list(texts))]
+    norms = normalize_all(list(texts))
+    block = "\x00".join(norms)
+    if block.count("\x00") != len(norms) - 1:
+        return [_NUMBER.sub("0", t) for t in norms]
+    # One pass over the block: a number never holds or crosses the NUL between two texts.
+    return _NUMBER.sub("0", block).split("\x00") if norms else []
 
 
 @lru_cache(maxsize=65536)

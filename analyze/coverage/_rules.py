@@ -10,7 +10,7 @@ import numpy as np
 
 from fzgap.analyze.constants import Status
 from fzgap.analyze.coverage._evidence import fact_phrases
-from fzgap.analyze.coverage._scoring import ScoredReport, _matchers
+from fzgap.analyze.coverage._scoring import ScoredReport, subitems_in
 from fzgap.analyze.coverage._shortcuts import TEXT_CACHE, candidates, facts_once
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
@@ -108,11 +108,7 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     # sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
     facts = tuple(dict.fromkeys(facts_once(text_for_facts, rules.strong_units)))
-    subs = (
-        frozenset(s.id for s in spec.subitems if s.patterns and s.found_in(text_for_facts))
-        if _matchers(cl)[0][k](text_for_facts)  # all the area's patterns in one search first
-        else frozenset()
-    )
+    subs = subitems_in(cl, k, text_for_facts)
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
     shown = report.shown[p.index]
     sentence = (

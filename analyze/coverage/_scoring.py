@@ -14,7 +14,7 @@ from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist
 from fzgap.model.scorer import Scorer
 
-__all__ = ["ScoredReport", "score_report"]
+__all__ = ["ScoredReport", "score_report", "subitems_in"]
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
@@ -99,12 +99,17 @@ def _clause_keys(
     return keys
 
 
-_MATCHERS: dict[int, tuple[Checklist, list[Callable[[str], bool]], list[bool]]] = {}
+_Held = tuple[
+    Checklist,
+    list[Callable[[str], bool]],
+    list[bool],
+    list[tuple[tuple[str, Callable[[str], bool]], ...]],
+]
+_MATCHERS: dict[int, _Held] = {}
 
 
-def _matchers(cl: Checklist) -> tuple[list[Callable[[str], bool]], list[bool]]:
-    """Per area: whether a text carries a sub-item's wording, and whether a text it misses can
-    be skipped with all its parts (built once per checklist)."""
+def _held(cl: Checklist) -> _Held:
+    """The matchers of a checklist, built once per checklist."""
     held = _MATCHERS.get(id(cl))
     if held is None or held[0] is not cl:
         if len(_MATCHERS) >= 8:
@@ -113,8 +118,28 @@ def _matchers(cl: Checklist) -> tuple[list[Callable[[str], bool]], list[bool]]:
         # Where an area's patterns match only what they hold (no anchor or look-around), a text
         # they miss has no clause they match: most areas are ruled out per paragraph or sentence.
         narrows = [_free_of_assertions(spec.subitems) for spec in cl.areas]
-        held = _MATCHERS[id(cl)] = (cl, found, narrows)
+        each = [
+            tuple((sub.id, _any_subitem((sub,))) for sub in spec.subitems if sub.patterns)
+            for spec in cl.areas
+        ]
+        held = _MATCHERS[id(cl)] = (cl, found, narrows, each)
+    return held
+
+
+def _matchers(cl: Checklist) -> tuple[list[Callable[[str], bool]], list[bool]]:
+    """Per area: whether a text carries a sub-item's wording, and whether a text it misses can
+    be skipped with all its parts."""
+    held = _held(cl)
     return held[1], held[2]
+
+
+def subitems_in(cl: Checklist, k: int, text: str) -> frozenset[str]:
+    """The ids of area ``k``'s sub-items whose wording ``text`` carries (each sub-item's
+    patterns in one search, after one search for all the area's patterns)."""
+    held = _held(cl)
+    if not held[1][k](text):
+        return frozenset()
+    return frozenset(sub for sub, found in held[3][k] if found(text))
 
 
 #: What could let a pattern match a clause but not the sentence around it: anchors, word

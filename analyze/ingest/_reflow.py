@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fzgap.analyze.text import SENTENCE_ENDS
+from fzgap.analyze.text import SENTENCE_ENDS, WIDE_RUNS
 
 __all__ = [
     "Line",
@@ -84,8 +84,13 @@ def display_width(text: str) -> float:
     """
     if text.isascii():
         return 0.5 * len(text) + 1.5 * text.count("\t")
+    # Most characters of a report are ideographs and CJK punctuation, each one column wide.
+    rest = WIDE_RUNS.sub("", text)
+    wide = len(text) - len(rest)
+    if rest.isascii():
+        return wide + 0.5 * len(rest) + 1.5 * rest.count("\t")
     # Halves, ones and twos add up exactly in any order: count each character once.
-    return sum(_char_width(ch) * n for ch, n in Counter(text).items())
+    return wide + sum(_char_width(ch) * n for ch, n in Counter(rest).items())
 
 
 @lru_cache(maxsize=8192)

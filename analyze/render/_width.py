@@ -6,14 +6,20 @@ import re
 
 from wcwidth import wcswidth, wcwidth
 
+from fzgap.analyze.text import WIDE_RUNS
+
 __all__ = ["width", "pad", "truncate", "wrap"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*")
 
 
 def width(text: str) -> int:
     """Columns ``text`` takes (colour codes take none; unprintable characters count as one)."""
-    plain = _ANSI.sub("", text)
+    plain = _ANSI.sub("", text) if "\x1b" in text else text
+    rest = WIDE_RUNS.sub("", plain)
+    if _PRINTABLE_ASCII.fullmatch(rest):  # the common case, without a call per character
+        return 2 * (len(plain) - len(rest)) + len(rest)
     w = wcswidth(plain)
     return w if w >= 0 else sum(max(0, wcwidth(c)) or 1 for c in plain)
 

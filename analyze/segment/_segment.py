@@ -18,7 +18,7 @@ from fzgap.analyze.segment._headings import (
 from fzgap.analyze.segment._typing import Typed, type_sections
 from fzgap.analyze.text import SENTENCE_ENDS, looks_like_title
 from fzgap.model.sections import SectionModel
-from fzgap.model.textnorm import normalize
+from fzgap.model.textnorm import normalize, normalize_all
 
 __all__ = ["Kind", "Paragraph", "SegmentedReport", "segment"]
 
@@ -103,14 +103,13 @@ class _Item:
 
 
 def _items(doc: Document) -> list[_Item]:
-    items: list[_Item] = []
+    pieces: list[tuple[str, str]] = []
     for block in doc.blocks:
-        pieces = split_joined_items(block.text) if block.hint == "text" else [block.text]
-        for piece in pieces:
-            piece = piece.strip()
-            if piece:
-                items.append(_Item(piece, normalize(piece), block.hint))
-    return items
+        split = split_joined_items(block.text) if block.hint == "text" else [block.text]
+        pieces += [(p.strip(), block.hint) for p in split if p.strip()]
+    # The whole document normalised in one pass (the same text as normalize, piece by piece).
+    norms = normalize_all([p for p, _ in pieces])
+    return [_Item(piece, norm, hint) for (piece, hint), norm in zip(pieces, norms)]
 
 
 def _find_title(items: list[_Item], hint: str | None) -> list[int]:

@@ -106,7 +106,9 @@ def _split_merged(text: str) -> list[str]:
     return [text]
 
 
-def content_evidence(texts: list[str], model: SectionModel | None = None) -> np.ndarray:
+def content_evidence(
+    texts: list[str], model: SectionModel | None = None, norms: list[str] | None = None
+) -> np.ndarray:
     """Log-score of each section type for each text: the section classifier plus wording cues.
 
     Parameters
@@ -115,6 +117,8 @@ def content_evidence(texts: list[str], model: SectionModel | None = None) -> np.
         Paragraphs as written.
     model : SectionModel, optional
         The section classifier (default: the shipped one).
+    norms : list of str, optional
+        The texts normalised (:func:`~fzgap.model.textnorm.normalize`), when already known.
 
     Returns
     -------
@@ -123,7 +127,8 @@ def content_evidence(texts: list[str], model: SectionModel | None = None) -> np.
     if not texts:
         return np.zeros((0, len(SECTIONS)))
     m = model or load_section_model()
-    norms = normalize_all(texts)
+    if norms is None:
+        norms = normalize_all(texts)
     ev = np.log(np.clip(m.predict_proba(texts, norms), 1e-6, 1.0))
     for i, norm in enumerate(norms):
         if is_plan_sentence(norm) or re.search(r"(?:下一步|下一年度?|明年).{0,8}将", norm[:30]):
@@ -245,7 +250,9 @@ def type_sections(
 
     free = [k for k, r in enumerate(rows) if r[5] != "hard"]
     ev = np.full((len(rows), len(SECTIONS)), _NEG)
-    content = content_evidence([rows[k][0].text for k in free], model)
+    content = content_evidence(
+        [rows[k][0].text for k in free], model, [rows[k][0].norm for k in free]
+    )
     allowed = {
         "content": [s for s in SECTIONS if s != "annex"],
         # Under a heading that names no section: the year's work, unless it reads as 不足 or 安排

@@ -61,3 +61,26 @@ def test_formula_cells_are_neutralised() -> None:
         assert csv_safe(bad).startswith("'")
     assert csv_safe("清河县") == "清河县"
     assert xlsx_safe("甲\x00乙\x01丙\n") == "甲乙丙\n"
+
+
+def test_terminal_width_fast_path_agrees_with_wcwidth():
+    from wcwidth import wcswidth, wcwidth
+
+    from fzgap.analyze.render._width import width
+    from fzgap.analyze.text import WIDE_RUNS
+
+    wide = [
+        chr(c) for c in (*range(0x3000, 0xA000), *range(0xFF00, 0xFFFF)) if WIDE_RUNS.match(chr(c))
+    ]
+    assert len(wide) > 20_000 and all(wcwidth(ch) == 2 for ch in wide)
+    for text in (
+        "依法行政工作 2024年A类",
+        "〔2024〕5号：“三项制度”",
+        "Café 法治",
+        "tab\there",
+        "\x1b[32m覆盖\x1b[0m",
+    ):
+        plain = text.replace("\x1b[32m", "").replace("\x1b[0m", "")
+        expected = wcswidth(plain)
+        assert width(text) == (expected if expected >= 0 else width(plain))
+    assert width("已覆盖") == 6 and width("abc") == 3

@@ -119,3 +119,21 @@ def test_short_line_shapes_are_measured_in_columns() -> None:
     before = "全区法治政府建设考核结果经区委全面依法治区委员会审定后向社会公布。"
     assert len(caption) > 40 >= display_width(caption)
     assert join_lines([Line(before, full=True), Line(caption)]) == [before, caption]
+
+
+def test_display_width_fast_path_agrees_with_the_per_character_rule():
+    from fzgap.analyze.ingest._reflow import _char_width
+    from fzgap.analyze.text import WIDE_RUNS as _WIDE
+
+    wide = [chr(c) for c in range(0x3000, 0xA000) if _WIDE.fullmatch(chr(c))]
+    wide += [chr(c) for c in range(0xFF00, 0xFFFF) if _WIDE.fullmatch(chr(c))]
+    assert len(wide) > 20_000
+    assert all(_char_width(ch) == 1.0 for ch in wide)
+    # Mixed lines: ideographs, ASCII, tabs, combining marks, Latin-1 and half-width kana.
+    for line in (
+        "依法行政\t工作，2024年 A类〔2024〕5号",
+        "Café 法治ｱ\u302a〇",
+        "\u3000\u3000一、总体情况",
+    ):
+        slow = sum(_char_width(ch) for ch in line)
+        assert display_width(line) == slow

@@ -65,6 +65,8 @@ def test_preparing_many_texts_at_once_is_preparing_each() -> None:
         " \u3000 ａ\x00b ",  # a NUL in a text: the one-by-one path
         "\ud800x",  # a lone surrogate
         "\U0001f600ａ",
+        "办结1.",  # a number at the end of one text and the start of the next: never joined
+        "5件，共1.5万元",
     ]
     texts = load_corpus().texts[:500] + edge
     for batch in (texts, edge, edge[:9], edge[5:7], [], [""]):
