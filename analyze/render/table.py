@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from fzgap.analyze.constants import STATUS_FILL, STATUS_ZH
 from fzgap.analyze.records import AuditReport, file_name
 from fzgap.analyze.render.workbook import SummaryWorkbook, evidence_rows
+from fzgap.analyze.render.xlsx_sheet import xml_safe
 from fzgap.model.areas import AREA_NAMES_ZH, AREAS
 
 __all__ = [
@@ -48,8 +48,6 @@ _WIDTHS = {
     "form": 20,
     "notes": 44,
 }
-# Characters openpyxl refuses in a cell (XML 1.0 forbids them).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def csv_safe(value: str) -> str:
@@ -58,8 +56,9 @@ def csv_safe(value: str) -> str:
 
 
 def xlsx_safe(value: str) -> str:
-    """Text without the control characters an xlsx cell cannot hold."""
-    return _ILLEGAL.sub("", value)
+    """Text without the characters an xlsx cell cannot hold (control characters, lone
+    surrogates: XML 1.0 forbids them)."""
+    return xml_safe(value)
 
 
 def summary_row(source: str, audit: AuditReport | None, error: str | None = None) -> dict[str, str]:

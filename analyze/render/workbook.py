@@ -1,16 +1,18 @@
-"""The batch workbook written row by row as reports arrive (openpyxl's write-only mode), so that
-its memory stays flat in the number of reports: 汇总, 证据, 说明 and 数据 sheets, ready to print."""
+"""The batch workbook written row by row as reports arrive, so that its memory stays flat in the
+number of reports: 汇总, 证据, 说明 and 数据 sheets, ready to print. Each sheet's rows stream to a
+temporary file (:mod:`~fzgap.analyze.render.xlsx_package`) and the package is assembled on save."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from copy import copy
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import IO
 
 from fzgap.analyze.constants import STATUS_FILL, STATUS_ZH
 from fzgap.analyze.records import AuditReport, file_name
 from fzgap.analyze.render._width import width
+from fzgap.analyze.render.xlsx_package import StyleTable, write_package
+from fzgap.analyze.render.xlsx_sheet import SheetStream, clean, xml_safe
 from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
 
 __all__ = ["SummaryWorkbook", "evidence_rows", "EVIDENCE_HEADS", "LEGEND"]
@@ -18,20 +20,11 @@ __all__ = ["SummaryWorkbook", "evidence_rows", "EVIDENCE_HEADS", "LEGEND"]
 EVIDENCE_HEADS = ("文件", "领域", "结论", "段落", "部分", "得分", "证据句", "具体事实（原文短语）")
 _EV_WIDTHS = (16, 8, 6, 5, 10, 6, 56, 40)
 _EV_WRAP = {1, 5, 7, 8}
-#: Style arrays already registered, by (style before, change): registering a style with the
-#: workbook compares it with every one it holds, which cost more than the rest of the workbook.
-_Styles = dict[tuple[bytes, str], Any]
-
-
-def _styled(cache: _Styles, cell: Any, change: str, apply: Callable[[Any], None]) -> None:
-    """Apply a style change to a cell, looked up from the cells styled the same way before."""
-    key = (b"" if cell._style is None else cell._style.tobytes(), change)
-    done = cache.get(key)
-    if done is None:
-        apply(cell)
-        cache[key] = copy(cell._style)
-    else:
-        cell._style = copy(done)
+_TWO_DECIMALS = 2  # the built-in number format "0.00"
+#: How a body cell looks before its column's alignment: (link, fill colour, number format, centred).
+_Look = tuple[bool, str | None, int, bool]
+_PLAIN: _Look = (False, None, 0, False)
+_Cell = tuple[object, _Look]
 
 
 LEGEND = (
@@ -73,104 +66,69 @@ def evidence_rows(audit: AuditReport) -> list[list[object]]:
     return out
 
 
-def _two_decimals(c: Any) -> None:
-    c.number_format = "0.00"
-
-
 class _Sheet:
-    """One write-only sheet: print setup, column widths, wrapped columns and row heights."""
+    """One streamed sheet: its columns' widths and wraps, the formats of its cells, row heights."""
 
-    def __init__(self, wb: Any, title: str, widths: Sequence[float], wrap: set[int]) -> None:
-        from openpyxl.styles import Alignment
-        from openpyxl.utils import get_column_letter
+    def __init__(
+        self,
+        styles: StyleTable,
+        title: str,
+        widths: Sequence[float],
+        wrap: set[int],
+        filtered: bool,
+    ) -> None:
+        self.stream = SheetStream(title, widths, filtered)
+        self.styles, self.widths, self.wrap = styles, list(widths), wrap
+        # Characters per line of each wrapped column (0: the column does not wrap).
+        self.per_line = [
+            int(max(1.0, w - 1)) if col in wrap else 0 for col, w in enumerate(self.widths, 1)
+        ]
+        self.formats: dict[tuple[int, _Look], int] = {}
 
-        self.ws = ws = wb.create_sheet(title)
-        self.widths, self.wrap, self.rows = list(widths), wrap, 0
-        self.styles: _Styles = {}
-        self.top = Alignment(vertical="top")
-        self.wrapped = Alignment(wrap_text=True, vertical="top")
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
-        ws.print_options.gridLines = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.freeze_panes = "A2"
-        for i, w in enumerate(self.widths, 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-
-    def cell(self, value: object, link: str | None = None) -> Any:
-        """A cell; text is stored as text (never read as a formula), numbers as numbers."""
-        from openpyxl.cell import WriteOnlyCell
-
-        from fzgap.analyze.render.table import xlsx_safe
-
-        cell = WriteOnlyCell(self.ws)
-        if isinstance(value, str):
-            cell.value = xlsx_safe(value)
-            cell.data_type = "s"  # "=HYPERLINK(...)" from a report stays text
-        else:
-            cell.value = value
-        if link:
-            cell.hyperlink = link
-            cell.style = "Hyperlink"
-        return cell
+    @property
+    def rows(self) -> int:
+        """Rows written so far, the header included."""
+        return self.stream.rows
 
     def header(self, names: Sequence[str], styled: bool = True) -> None:
         """The first row: bold on grey, centred (plain on the data sheet)."""
-        from openpyxl.styles import Alignment, Font, PatternFill
+        style = (
+            self.styles.xf("bold", "E0E0E0", horizontal="center", vertical="center", wrap=True)
+            if styled
+            else 0
+        )
+        self.stream.write(self.stream.row(1, [(n, style) for n in names], None), 1)
 
-        cells = [self.cell(n) for n in names]
-        if styled:
-            for c in cells:
-                c.font = Font(bold=True)
-                c.fill = PatternFill("solid", fgColor="E0E0E0")
-                c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        self.ws.append(cells)
-        self.rows = 1
+    def _format(self, col: int, look: _Look) -> int:
+        """The format of a body cell: wrapped columns wrap at the top (a centring is dropped);
+        the others keep their centring, aligned to the top."""
+        key = (col, look)
+        found = self.formats.get(key)
+        if found is None:
+            link, fill, fmt, centred = look
+            wrap = col in self.wrap
+            found = self.formats[key] = self.styles.xf(
+                "link" if link else "normal",
+                fill,
+                fmt,
+                horizontal="center" if centred and not wrap else None,
+                vertical="top",
+                wrap=wrap,
+            )
+        return found
 
-    def body(self, cells: list[Any]) -> list[Any]:
-        """Align a body row's cells (wrapped columns wrap; others top, centred ones stay)."""
-        for col, c in enumerate(cells, 1):
-            if col in self.wrap:
-                _styled(self.styles, c, "wrap", self._wrap)
-            else:
-                _styled(self.styles, c, "top", self._top)
-        return cells
-
-    def _wrap(self, c: Any) -> None:
-        c.alignment = self.wrapped
-
-    def _top(self, c: Any) -> None:
-        if c.alignment.horizontal != "center":
-            c.alignment = self.top
-
-    def style(self, c: Any, change: str, apply: Callable[[Any], None]) -> None:
-        """Apply a named style change to a cell (registered once per starting style)."""
-        _styled(self.styles, c, change, apply)
-
-    def append(self, cells: list[Any]) -> None:
-        """Append a body row, as tall as its longest wrapped cell (spreadsheets do not grow rows
-        for wrapped text they did not lay out themselves)."""
-        lines = 1
-        for col, c in enumerate(cells, 1):
-            if col in self.wrap and isinstance(c.value, str) and c.value:
-                per_line = max(1.0, self.widths[col - 1] - 1)
-                lines = max(lines, -(-width(c.value) // int(per_line)))
-        self.rows += 1
-        dims = self.ws.row_dimensions
-        dims[self.rows].height = 15 * min(lines, 12)
-        self.ws.append(cells)
-        del dims[self.rows]  # written: keep no per-row state
-
-    def close(self, filters: bool = True) -> None:
-        """Set the auto-filter over what was written."""
-        from openpyxl.utils import get_column_letter
-
-        if filters:
-            self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.widths))}{self.rows}"
+    def render(self, offset: int, cells: Sequence[_Cell]) -> str:
+        """Body row ``rows + 1 + offset``, as tall as its longest wrapped cell (spreadsheets do
+        not grow rows for wrapped text they did not lay out themselves); not yet written."""
+        lines, out = 1, []
+        for col, (value, look) in enumerate(cells, 1):
+            if isinstance(value, str):
+                value = clean(value)
+                per_line = self.per_line[col - 1]
+                if per_line and value:
+                    lines = max(lines, -(-width(value) // per_line))
+            out.append((value, self._format(col, look)))
+        return self.stream.row(self.rows + 1 + offset, out, 15 * min(lines, 12), cleaned=True)
 
 
 class SummaryWorkbook:
@@ -187,30 +145,24 @@ class SummaryWorkbook:
     def __init__(
         self, columns: Sequence[tuple[str, str]], widths: Sequence[float], wrap: set[int]
     ) -> None:
-        from openpyxl import Workbook
-
         self.keys = [k for k, _ in columns]
-        self.wb = Workbook(write_only=True)
-        self.summary = _Sheet(self.wb, "汇总", widths, wrap)
+        self.styles = StyleTable()
+        self.summary = _Sheet(self.styles, "汇总", widths, wrap, True)
         self.summary.header([h for _, h in columns])
-        self.evidence = _Sheet(self.wb, "证据", _EV_WIDTHS, _EV_WRAP)
+        self.evidence = _Sheet(self.styles, "证据", _EV_WIDTHS, _EV_WRAP, True)
         self.evidence.header(EVIDENCE_HEADS)
-        self._legend()
-        self.data = _Sheet(self.wb, "数据", [14] * len(self.keys), set())
+        self.legend = self._legend()
+        self.data = _Sheet(self.styles, "数据", [14] * len(self.keys), set(), False)
         self.data.header(self.keys, styled=False)
 
-    def _legend(self) -> None:
-        from openpyxl.styles import PatternFill
-
-        lg = _Sheet(self.wb, "说明", (22, 90), {2})
+    def _legend(self) -> _Sheet:
+        lg = _Sheet(self.styles, "说明", (22, 90), {2}, False)
         lg.header(["项目", "说明"])
         fills = list(STATUS_FILL.values())
         for r, (item, text) in enumerate(LEGEND):
-            first = lg.cell(item)
-            if r < len(fills):
-                first.fill = PatternFill("solid", fgColor=fills[r])
-            lg.append(lg.body([first, lg.cell(text)]))
-        lg.close(filters=False)
+            look = (False, fills[r], 0, False) if r < len(fills) else _PLAIN
+            lg.stream.write(lg.render(0, [(item, look), (text, _PLAIN)]), 1)
+        return lg
 
     def add(
         self,
@@ -220,61 +172,73 @@ class SummaryWorkbook:
         link: str | None = None,
     ) -> None:
         """Add one report: its summary row (``cells`` as shown, ``row`` for the ids) and its
-        evidence rows. Raises (writing nothing) when the workbook refuses one of its cells."""
-        from openpyxl.styles import Alignment, PatternFill
-
+        evidence rows. Raises ValueError (writing nothing) when a cell cannot hold one of its
+        values."""
         from fzgap.analyze.render.table import status_fill
 
-        s, e, d = self.summary, self.evidence, self.data
-        top = []
+        link = _link(link)
+        top: list[_Cell] = []
         for key, value in zip(self.keys, cells):
             if key == "source":
-                top.append(s.cell(file_name(value), link))
+                top.append((file_name(value), (bool(link), None, 0, False)))
             elif key == "year":
-                top.append(s.cell(int(value) if value.isdigit() else None))
+                top.append((int(value) if value.isdigit() else None, _PLAIN))
             else:
-                c = s.cell(value)
                 fill = status_fill(value) if key in AREAS else None
-                if fill:
-
-                    def paint(c: Any, fill: str = fill) -> None:
-                        c.fill = PatternFill("solid", fgColor=fill)
-                        c.alignment = Alignment(horizontal="center", vertical="top")
-
-                    s.style(c, "fill " + fill, paint)
-                top.append(c)
-        ev = self._evidence(row["source"], evidence, link)
-        data = [
-            d.cell(int(row[k]) if k == "year" and row[k].isdigit() else row[k]) for k in self.keys
-        ]
-        s.append(s.body(top))
-        for r in ev:
-            e.append(r)
-        d.append(d.body(data))
+                top.append((value, (False, fill, 0, True) if fill else _PLAIN))
+        # Every row is rendered before any is written: a refused cell leaves no trace.
+        summary = self.summary.render(0, top)
+        ev, ev_links = self._evidence(row["source"], evidence, link)
+        data = self.data.render(
+            0,
+            [
+                (int(row[k]) if k == "year" and row[k].isdigit() else row[k], _PLAIN)
+                for k in self.keys
+            ],
+        )
+        at = f"A{self.summary.rows + 1}"
+        self.summary.stream.write(summary, 1, [(at, link)] if link else ())
+        self.evidence.stream.write(ev, len(evidence), ev_links)
+        self.data.stream.write(data, 1)
 
     def add_evidence(
         self, source: str, evidence: list[list[object]], link: str | None = None
     ) -> None:
         """Add the evidence rows of one report on their own (see :func:`evidence_rows`)."""
-        for r in self._evidence(source, evidence, link):
-            self.evidence.append(r)
+        xml, links = self._evidence(source, evidence, _link(link))
+        self.evidence.stream.write(xml, len(evidence), links)
 
     def _evidence(
         self, source: str, evidence: list[list[object]], link: str | None
-    ) -> list[list[Any]]:
+    ) -> tuple[str, list[tuple[str, str]]]:
+        """The XML of a report's evidence rows, and the hyperlink of its first."""
         e, name = self.evidence, file_name(source)
-        rows = []
-        for n, values in enumerate(evidence):
-            # The file links from the first row of its block only: a hyperlink is held in memory
-            # until the workbook is saved, and one per evidence row grew the batch's memory.
-            r = [e.cell(name, link if n == 0 else None)] + [e.cell(v) for v in values]
-            e.style(r[5], "0.00", _two_decimals)
-            rows.append(e.body(r))
-        return rows
+        # The file links from the first row of its block only, one link per report.
+        first: _Look = (bool(link), None, 0, False)
+        rows = [
+            e.render(
+                n,
+                [(name, first if n == 0 else _PLAIN)]
+                + [
+                    (v, (False, None, _TWO_DECIMALS if i == 4 else 0, False))
+                    for i, v in enumerate(values)
+                ],
+            )
+            for n, values in enumerate(evidence)
+        ]
+        links = [(f"A{e.rows + 1}", link)] if link and evidence else []
+        return "".join(rows), links
 
     def save(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
-        """Finish the sheets and write the workbook."""
-        self.summary.close()
-        self.evidence.close()
-        self.data.close(filters=False)
-        self.wb.save(target)
+        """Write the workbook: its sheets, in order, with their filters and links."""
+        sheets = [self.summary, self.evidence, self.legend, self.data]
+        try:
+            write_package(target, [s.stream for s in sheets], self.styles)
+        finally:
+            for s in sheets:
+                s.stream.close()
+
+
+def _link(target: str | None) -> str | None:
+    """A link's target, None when it holds characters XML cannot (it would point elsewhere)."""
+    return target if target and xml_safe(target) == target else None
