@@ -140,7 +140,9 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
         block = codes.tobytes().decode("utf-32-le", "surrogatepass")
     # The gate asks of characters only whether they occur: ask it of the distinct ones.
     chars, keys, changed = _gate()
-    present = set(block)
+    seen = np.zeros(0x110000, dtype=bool)
+    seen[codes] = True
+    present = set(map(chr, np.flatnonzero(seen)))
     suspects = (chars | changed) & present
     if suspects:
         # Only lines holding one of these characters can need zhconv (著 and 覆 are common).
