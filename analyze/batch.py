@@ -302,111 +302,13 @@ def _execute(
     if not args:
         return
     if backend == "dask":
-        yield from _dask(args, scheduler)
+        from fzgap.analyze.batch_workers import on_dask
+
+        yield from on_dask(_one, args, scheduler)
     elif jobs == 1 or len(args) == 1:
         for a in args:
             yield _one(*a)
     else:
-        import warnings
+        from fzgap.analyze.batch_workers import local_pool
 
-        from joblib import Parallel, delayed
-
-        with warnings.catch_warnings():
-            # A batch stopped by an unwritable folder cancels the reports in flight: say nothing.
-            warnings.filterwarnings("ignore", "[0-9]+ tasks which were still being processed")
-            yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(
-                delayed(_one)(*a) for a in args
-            )
-
-
-def _dask(args: list[_Args], scheduler: str | None) -> Iterator[BatchItem]:
-    """Run on a dask.distributed cluster; a lost worker fails one report, no worker fails fast."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise FzgapError("dask 后端需要 dask.distributed：pip install 'fzgap[dask]'") from None
-    cluster = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout="20s")
-        else:
-            cluster = LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-            )
-            client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
-        raise FzgapError(f"无法连接 dask 调度器 {scheduler}（{exc}）") from None
-    try:
-        try:
-            client.wait_for_workers(1, timeout=DASK_WORKER_WAIT)
-        except (TimeoutError, OSError):
-            raise FzgapError(
-                f"dask 调度器 {scheduler or '(本地)'} 在 {DASK_WORKER_WAIT:g} 秒内没有可用的 "
-                "worker；请先启动 dask worker"
-            ) from None
-        futures = {client.submit(_one, *a, pure=False): a[0] for a in args}
-        yield from _gather(client, futures, args[0][4] if args else None)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _gather(
-    client: Any, futures: dict[Any, str], budget: float | None = None
-) -> Iterator[BatchItem]:
-    """Yield results as they finish; a report a worker holds longer than ``budget`` seconds is
-    reported as an error and cancelled (a worker thread cannot be interrupted from inside, so
-    the parent keeps the clock); when no worker is left for too long, fail what remains."""
-    import time
-
-    from distributed import wait
-
-    pending = set(futures)
-    idle_since: float | None = None
-    started: dict[str, float] = {}  # future key → when a worker first held it
-    while pending:
-        if budget:
-            now = time.monotonic()
-            held = {k for keys in client.processing().values() for k in keys}
-            for fut in sorted(pending, key=lambda f: futures[f]):
-                if fut.key in held:
-                    started.setdefault(fut.key, now)
-                if fut.key in started and now - started[fut.key] > budget and not fut.done():
-                    pending.discard(fut)
-                    fut.cancel()
-                    yield BatchItem(
-                        futures[fut],
-                        None,
-                        f"处理超过 {budget:g} 秒仍未完成，已放弃"
-                        "（文件可能损坏；可用 --timeout 放宽）",
-                    )
-            if not pending:
-                break
-        try:
-            done, pending = wait(
-                list(pending), timeout=min(5.0, budget or 5.0), return_when="FIRST_COMPLETED"
-            )
-        except TimeoutError:  # nothing finished in 5 s: see whether any worker is left
-            done = set()
-        for fut in done:
-            try:
-                yield fut.result()
-            except Exception as exc:  # a lost worker fails one report, not the batch
-                yield BatchItem(
-                    futures[fut], None, f"dask worker 失败（{type(exc).__name__}: {exc}）"
-                )
-            fut.release()
-        if done or client.scheduler_info().get("workers"):
-            idle_since = None
-            continue
-        idle_since = idle_since or time.monotonic()
-        if time.monotonic() - idle_since > DASK_WORKER_WAIT:
-            for fut in sorted(pending, key=lambda f: futures[f]):
-                yield BatchItem(
-                    futures[fut],
-                    None,
-                    f"dask 集群已没有 worker（等待 {DASK_WORKER_WAIT:g} 秒），这份报告未处理",
-                )
-                fut.cancel()
-            return
+        yield from local_pool(_one, args, jobs)
