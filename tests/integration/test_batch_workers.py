@@ -1,4 +1,4 @@
-"""The local worker pool of a batch: lost workers, early stops, and the same audits as in-process."""
+"""The local worker pool of a batch: lost workers, early stops, the audits of one process."""
 
 from __future__ import annotations
 
