@@ -29,6 +29,7 @@ __all__ = [
     "time_budget",
     "DEFAULT_TIMEOUT",
     "DASK_WORKER_WAIT",
+    "default_jobs",
 ]
 
 #: Seconds one report may take (reading and analysis); real reports take well under one.
@@ -225,7 +226,7 @@ def run_batch(
     model: str | None = None,
     checklist: str | None = None,
     jobs: int = 1,
-    backend: str = "joblib",
+    backend: str = "local",
     scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     resume_dir: Path | None = None,
@@ -246,8 +247,9 @@ def run_batch(
     model, checklist : str, optional
         Paths of a model folder and a checklist file (default: the shipped ones).
     jobs : int
-        Parallel workers for the joblib backend (-1: all cores).
-    backend : {'joblib', 'dask'}
+        Worker processes for the local backend (1: this process only; -1: every core; see
+        :func:`default_jobs`).
+    backend : {'local', 'dask'}
         ``dask`` sends the work to a dask.distributed scheduler (``scheduler`` address), or to a
         local cluster when no address is given.
     max_bytes : int
@@ -293,6 +295,16 @@ def run_batch(
         if progress:
             progress(count, total)
         yield item
+
+
+def default_jobs(cap: int = 8) -> int:
+    """Worker processes for a batch when none are asked for: one per core this process may use,
+    at most ``cap`` (each worker holds a model of about 100 MB)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, cap))
 
 
 def _execute(

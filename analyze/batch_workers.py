@@ -3,6 +3,7 @@ or a dask.distributed cluster. Both yield each report's item as soon as it is do
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -38,7 +39,8 @@ def local_pool(
     pool = ProcessPoolExecutor(
         max(1, min(n, len(args))),
         mp_context=multiprocessing.get_context(method),
-        initializer=_quiet_worker,
+        initializer=_worker_start,
+        initargs=(os.getpid(),),
     )
     try:
         futures = {pool.submit(fn, *a): a[0] for a in args}
@@ -51,9 +53,20 @@ def local_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _quiet_worker() -> None:
-    """Leave Ctrl-C to the parent, which stops the batch and the pool (no worker traceback)."""
+def _worker_start(parent: int) -> None:
+    """Leave Ctrl-C to the parent, which stops the batch and the pool (no worker traceback); on
+    Linux, end with the parent however it ends (a killed batch leaves no worker behind)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def on_dask(

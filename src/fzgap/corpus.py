@@ -322,7 +322,7 @@ def audit_corpus(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     jobs: int = 1,
-    backend: str = "joblib",
+    backend: str = "local",
     scheduler: str | None = None,
     model: str | None = None,
     checklist: str | None = None,
@@ -339,7 +339,7 @@ def audit_corpus(
         Report files and folders (folders are searched for .txt, .html, .docx and .pdf files).
     jobs : int
         Parallel workers (-1: all cores).
-    backend : {'joblib', 'dask'}
+    backend : {'local', 'dask'}
         ``dask`` uses the dask.distributed ``scheduler`` address, or a local cluster.
     model, checklist : str, optional
         A model folder and a checklist file (default: the shipped ones).

@@ -58,6 +58,27 @@ def test_sigkill_mid_batch_then_resume_does_each_report_once(tmp_path: Path) -> 
     assert (out / "summary.csv").read_text(encoding="utf-8-sig").count("\n") == 41
 
 
+@pytest.mark.slow
+def test_a_killed_batch_leaves_no_worker_behind_and_no_lock(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    src, out = _folder(tmp_path, 40), tmp_path / "audits"
+    cmd = [sys.executable, "-c", "import sys; from fzgap.cli import main; sys.exit(main())"]
+    proc = subprocess.Popen(
+        [*cmd, "analyze", str(src), "--out", str(out), "--jobs", "2"], stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("r*.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers  # the batch runs in worker processes
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive  # the workers end with the batch
+    # The folder's lock went with the batch: the next one may start at once.
+    assert main(["analyze", str(src), "--out", str(out), "--resume", "--jobs", "1"]) == 0
+
+
 def test_full_disk_is_one_line_and_leaves_no_file(tmp_path: Path, capsys, monkeypatch) -> None:
     import fzgap.analyze.output as output
 

@@ -107,7 +107,9 @@ class FolderLock:
         except OSError as exc:
             raise OutputError(f"{self.folder}: 无法写入输出文件夹（{os_reason(exc)}）") from None
         try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # A POSIX record lock, not flock: it belongs to this process alone, so the batch's
+            # forked workers do not inherit it and cannot keep it after this process is killed.
+            fcntl.lockf(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.seek(0)
             holder = fh.read().strip() or "?"

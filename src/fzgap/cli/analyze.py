@@ -59,14 +59,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=1,
-        help="parallel workers for a batch (default: %(default)s; -1 = all cores)",
+        default=None,
+        help="worker processes for a batch (default: one per core, at most 8; 1 = this process "
+        "only; -1 = every core)",
     )
     parser.add_argument(
         "--backend",
-        choices=("joblib", "dask"),
-        default="joblib",
-        help="where a batch runs (default: %(default)s)",
+        choices=("local", "dask", "joblib"),
+        default="local",
+        help="where a batch runs: worker processes on this machine, or a dask cluster "
+        "(default: %(default)s; joblib is the old name of local)",
     )
     parser.add_argument(
         "--scheduler",
@@ -134,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     from fzgap.model.checklist import load_checklist
     from fzgap.model.scorer import load_model
 
-    if args.jobs == 0 or args.jobs < -1:
+    if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
         raise UsageError("--jobs 必须是正整数或 -1")
     if args.scheduler and args.backend != "dask":
         raise UsageError("--scheduler 需要同时给出 --backend dask")
@@ -193,7 +195,7 @@ def _run(
     folder: Path | None,
 ) -> int:
     """Run the batch into the writer; print the errors and the count."""
-    from fzgap.analyze.batch import run_batch
+    from fzgap.analyze.batch import default_jobs, run_batch
 
     bar = _progress(len(inputs))
     try:
@@ -201,7 +203,7 @@ def _run(
             inputs,
             model=args.model,
             checklist=args.checklist,
-            jobs=args.jobs,
+            jobs=default_jobs() if args.jobs is None else args.jobs,
             backend=args.backend,
             scheduler=args.scheduler,
             max_bytes=limit,
