@@ -42,15 +42,26 @@ def local_pool(
         initializer=_worker_start,
         initargs=(os.getpid(),),
     )
+    # A few reports per task: each task costs the parent a round trip through the pool, which
+    # for one report is a tenth of the report's own work; few enough that the workers end
+    # together and a lost worker takes few reports with it.
+    size = max(1, min(8, len(args) // (16 * n)))
+    chunks = [args[i : i + size] for i in range(0, len(args), size)]
     try:
-        futures = {pool.submit(fn, *a): a[0] for a in args}
+        futures = {pool.submit(_run_chunk, fn, c): c for c in chunks}
         for fut in as_completed(futures):
             try:
-                yield fut.result()
+                items = fut.result()
             except BrokenProcessPool:
-                yield BatchItem(futures[fut], None, LOST_WORKER)
+                items = [BatchItem(a[0], None, LOST_WORKER) for a in futures[fut]]
+            yield from items
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(fn: Callable[..., BatchItem], chunk: Sequence[tuple]) -> list[BatchItem]:
+    """Run one task's reports in a worker."""
+    return [fn(*a) for a in chunk]
 
 
 def _worker_start(parent: int) -> None:

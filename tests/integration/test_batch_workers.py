@@ -7,6 +7,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from fzgap.analyze.batch import BatchItem, run_batch
 from fzgap.analyze.batch_workers import LOST_WORKER, local_pool
 
@@ -22,8 +24,11 @@ def _work(path: str, marks: str) -> BatchItem:
     return BatchItem(path, None, "done")
 
 
-def test_a_killed_worker_fails_the_reports_left_and_the_rest_are_kept(tmp_path: Path) -> None:
-    names = [f"r{i:02d}" for i in range(6)] + ["die"] + [f"s{i:02d}" for i in range(6)]
+@pytest.mark.parametrize("n", [6, 60])  # one report per task, and several
+def test_a_killed_worker_fails_the_reports_left_and_the_rest_are_kept(
+    tmp_path: Path, n: int
+) -> None:
+    names = [f"r{i:03d}" for i in range(n)] + ["die"] + [f"s{i:03d}" for i in range(n)]
     items = list(local_pool(_work, [(n, str(tmp_path)) for n in names], 2))
     assert sorted(i.source for i in items) == sorted(names)  # every input accounted for once
     done = [i for i in items if i.error == "done"]
