@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from fzgap.analyze.batch import DASK_WORKER_WAIT, BatchItem
@@ -31,7 +32,7 @@ def local_pool(
     are cancelled.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     n = (os.cpu_count() or 1) if jobs == -1 else jobs
@@ -47,14 +48,29 @@ def local_pool(
     # together and a lost worker takes few reports with it.
     size = max(1, min(8, len(args) // (16 * n)))
     chunks = [args[i : i + size] for i in range(0, len(args), size)]
+    todo = iter(chunks)
+    # A few tasks per worker in flight, no more: a finished task's items are let go as soon as
+    # they are handed on, so that memory stays flat in the number of reports.
+    running: dict[Future[list[BatchItem]], Sequence[tuple]] = {}
     try:
-        futures = {pool.submit(_run_chunk, fn, c): c for c in chunks}
-        for fut in as_completed(futures):
-            try:
-                items = fut.result()
-            except BrokenProcessPool:
-                items = [BatchItem(a[0], None, LOST_WORKER) for a in futures[fut]]
-            yield from items
+        while True:
+            for chunk in islice(todo, 4 * n - len(running)):
+                try:
+                    running[pool.submit(_run_chunk, fn, chunk)] = chunk
+                except BrokenProcessPool:  # a worker died: nothing more can start
+                    for rest in (chunk, *todo):
+                        yield from (BatchItem(a[0], None, LOST_WORKER) for a in rest)
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in done:
+                chunk = running.pop(fut)
+                try:
+                    items = fut.result()
+                except BrokenProcessPool:
+                    items = [BatchItem(a[0], None, LOST_WORKER) for a in chunk]
+                del fut
+                yield from items
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
