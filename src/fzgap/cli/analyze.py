@@ -246,6 +246,8 @@ class _Bar:
     def __init__(self, total: int) -> None:
         from tqdm import tqdm
 
+        # No monitor thread: the batch's workers are forked, and a fork copies no thread.
+        tqdm.monitor_interval = 0
         self._bar = tqdm(total=total, unit="份", desc="fzgap", file=sys.stderr, leave=False)
 
     def update(self, done: int, total: int) -> None:
