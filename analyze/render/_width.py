@@ -11,14 +11,17 @@ from fzgap.analyze.text import WIDE_RUNS
 __all__ = ["width", "pad", "truncate", "wrap"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*")
+_NARROW = re.compile("[\x20-\x7e\u00b7\u2010-\u2027\u2030-\u205e]*")
 
 
 def width(text: str) -> int:
     """Columns ``text`` takes (colour codes take none; unprintable characters count as one)."""
     plain = _ANSI.sub("", text) if "\x1b" in text else text
     rest = WIDE_RUNS.sub("", plain)
-    if _PRINTABLE_ASCII.fullmatch(rest):  # the common case, without a call per character
+    # The common case, without a call per character: ideographs and CJK punctuation (two
+    # columns), general punctuation such as “” and … (one), printable ASCII (one). None of them
+    # joins a grapheme, so the sum is what wcswidth gives.
+    if _NARROW.fullmatch(rest):
         return 2 * (len(plain) - len(rest)) + len(rest)
     w = wcswidth(plain)
     return w if w >= 0 else sum(max(0, wcwidth(c)) or 1 for c in plain)

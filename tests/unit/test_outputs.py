@@ -84,3 +84,7 @@ def test_terminal_width_fast_path_agrees_with_wcwidth():
         expected = wcswidth(plain)
         assert width(text) == (expected if expected >= 0 else width(plain))
     assert width("已覆盖") == 6 and width("abc") == 3
+    narrow = [chr(c) for c in (0xB7, *range(0x2010, 0x2028), *range(0x2030, 0x205F))]
+    assert all(wcwidth(ch) == 1 for ch in narrow)
+    for text in ("“三项制度”…", "他说：“好”‘是’—", "Café “法治”", "“👍🏽”", "क्षत्रिय “x”"):
+        assert width(text) == wcswidth(text)
