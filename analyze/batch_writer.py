@@ -12,11 +12,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from fzgap.analyze.batch import BatchItem, output_stems
 from fzgap.analyze.output import OutputError, file_mode, os_reason
@@ -88,6 +89,12 @@ class _Spill:
         self.where[n] = (self.fh.tell(), len(data))
         self.fh.write(data)
 
+    def get(self, n: int) -> dict:
+        """The record of input number ``n``."""
+        at, size = self.where[n]
+        self.fh.seek(at)
+        return json.loads(self.fh.read(size))
+
     def __iter__(self) -> Iterator[dict]:
         for n in sorted(self.where):
             at, size = self.where[n]
@@ -140,6 +147,14 @@ class BatchWriter:
         if fmt == "jsonl":
             target = out_dir / "audits.jsonl" if out_dir is not None else out_file
             self._lines = _Lines(self._order, target)
+        # In folder mode the summary rows are written in input order as the reports arrive
+        # (while the workers go on), into unnamed temporary files copied into place at the end.
+        self._book = summary_workbook() if out_dir is not None else None
+        self._csv: IO[bytes] | None = None
+        self._next = 0
+        if out_dir is not None:
+            self._csv = tempfile.TemporaryFile()  # noqa: SIM115
+            self._csv.write(CSV_HEADER)
 
     @property
     def write_to(self) -> tuple[str, Path] | None:
@@ -179,6 +194,10 @@ class BatchWriter:
             "ev": evidence_rows(report) if report is not None else [],
         }
         self._spill.put(self._order.get(source, len(self._order)), record)
+        if self._book is not None:
+            while self._next in self._spill.where:
+                self._summarise(self._spill.get(self._next), self._book, self._csv)
+                self._next += 1
 
     def _link(self, row: dict[str, str]) -> str | None:
         """The report's audit file beside the summary (a relative link for the xlsx)."""
@@ -195,28 +214,32 @@ class BatchWriter:
         """Summary rows, one per input, in input order."""
         return [r["row"] for r in self._spill]
 
-    def _summaries(self, csv_out: IO[bytes] | None, xlsx_out: IO[bytes] | None) -> None:
-        """Write the csv and the workbook in one pass over the spilled records; a report whose
+    def _summarise(self, record: dict, book: Any, csv_out: IO[bytes] | None) -> None:
+        """One report's summary row and evidence into the workbook and the csv; a report whose
         cells the workbook refuses becomes an error row in both."""
+        row = record["row"]
+        if book is not None:
+            try:
+                book.add(row, summary_cells(row), record["ev"], self._link(row))
+            except Exception as exc:
+                row = summary_row(
+                    row["source"],
+                    None,
+                    f"汇总表无法写入这份报告的内容（{type(exc).__name__}）",
+                )
+                self.errors.append((row["source"], row["error"]))
+                self.done -= 1
+                book.add(row, summary_cells(row))
+        if csv_out is not None:
+            csv_out.write(csv_line(summary_cells(row)).encode("utf-8"))
+
+    def _summaries(self, csv_out: IO[bytes] | None, xlsx_out: IO[bytes] | None) -> None:
+        """Write the csv and the workbook in one pass over the spilled records."""
         book = summary_workbook() if xlsx_out is not None else None
         if csv_out is not None:
             csv_out.write(CSV_HEADER)
         for record in self._spill:
-            row = record["row"]
-            if book is not None:
-                try:
-                    book.add(row, summary_cells(row), record["ev"], self._link(row))
-                except Exception as exc:
-                    row = summary_row(
-                        row["source"],
-                        None,
-                        f"汇总表无法写入这份报告的内容（{type(exc).__name__}）",
-                    )
-                    self.errors.append((row["source"], row["error"]))
-                    self.done -= 1
-                    book.add(row, summary_cells(row))
-            if csv_out is not None:
-                csv_out.write(csv_line(summary_cells(row)).encode("utf-8"))
+            self._summarise(record, book, csv_out)
         if book is not None and xlsx_out is not None:
             book.save(xlsx_out)
 
@@ -224,11 +247,15 @@ class BatchWriter:
         """Write the summary files in folder mode; return what was written."""
         if self._lines is not None and self.out_dir is not None:
             self._lines.close()
-        if self.out_dir is None:
+        if self.out_dir is None or self._book is None or self._csv is None:
             return []
+        for n in sorted(k for k in self._spill.where if k >= self._next):
+            self._summarise(self._spill.get(n), self._book, self._csv)  # inputs never seen
         paths = [self.out_dir / "summary.csv", self.out_dir / "summary.xlsx"]
         with _Atomic(paths[0]) as csv_out, _Atomic(paths[1]) as xlsx_out:
-            self._summaries(csv_out, xlsx_out)
+            self._csv.seek(0)
+            shutil.copyfileobj(self._csv, csv_out)
+            self._book.save(xlsx_out)
         if self.fmt == "jsonl":
             paths.append(self.out_dir / "audits.jsonl")
         return paths

@@ -51,3 +51,26 @@ def test_two_workers_give_the_audits_of_one_process() -> None:
     one = {i.source: i.report for i in run_batch(inputs, jobs=1)}
     two = {i.source: i.report for i in run_batch(inputs, jobs=2)}
     assert len(one) == 4 and one == two
+
+
+def test_summaries_follow_the_inputs_whatever_order_the_reports_arrive_in(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    from fzgap.analyze.batch_writer import BatchWriter
+
+    inputs = sorted(EXAMPLES.glob("*.txt"))[:5]
+    items = {i.source: i for i in run_batch(inputs, jobs=1)}
+    out = tmp_path / "out"
+    out.mkdir()
+    writer = BatchWriter("json", out, inputs)
+    for p in (inputs[3], inputs[0], inputs[4], inputs[2], inputs[1]):  # written as they come
+        writer.add(items[str(p)])
+    writer.finish()
+    text = (out / "summary.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    assert [Path(r[0]).name for r in rows] == [p.name for p in inputs]
+    sheet = openpyxl.load_workbook(out / "summary.xlsx")["汇总"]
+    assert [sheet.cell(r, 1).value for r in range(2, 7)] == [p.name for p in inputs]
