@@ -3,8 +3,10 @@ error list.
 
 Memory stays flat in the number of reports: a report's files are written as it arrives (by the
 worker itself when the batch runs with ``write_to``), its summary row and counting evidence go
-to a temporary file on disk, and the summaries (csv, xlsx) are written from that file at the end,
-row by row, in input order. JSON lines are streamed to disk in input order as reports finish.
+to a temporary file on disk, and in folder mode the summaries (csv, xlsx) take each row as soon as
+every earlier input has arrived (into unnamed temporary files, copied into place when the batch
+ends), so that they are written while the workers go on. JSON lines are streamed to disk in input
+order as reports finish.
 """
 
 from __future__ import annotations
