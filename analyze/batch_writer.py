@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from fzgap.analyze.batch import BatchItem, output_stems
 from fzgap.analyze.output import OutputError, file_mode, os_reason
@@ -32,7 +32,7 @@ from fzgap.analyze.render.table import (
     summary_row,
     summary_workbook,
 )
-from fzgap.analyze.render.workbook import evidence_rows
+from fzgap.analyze.render.workbook import SummaryWorkbook, evidence_rows
 from fzgap.analyze.report_files import jsonl_line, write_report_files
 
 __all__ = ["BatchWriter"]
@@ -195,11 +195,15 @@ class BatchWriter:
             "row": summary_row(source, report, error),
             "ev": evidence_rows(report) if report is not None else [],
         }
-        self._spill.put(self._order.get(source, len(self._order)), record)
-        if self._book is not None:
-            while self._next in self._spill.where:
-                self._summarise(self._spill.get(self._next), self._book, self._csv)
-                self._next += 1
+        n = self._order.get(source, len(self._order))
+        self._spill.put(n, record)
+        if self._book is None or n != self._next:
+            return  # an earlier input is still to come: its turn comes first
+        self._summarise(record, self._book, self._csv)
+        self._next += 1
+        while self._next in self._spill.where:  # the later ones that were waiting for it
+            self._summarise(self._spill.get(self._next), self._book, self._csv)
+            self._next += 1
 
     def _link(self, row: dict[str, str]) -> str | None:
         """The report's audit file beside the summary (a relative link for the xlsx)."""
@@ -216,7 +220,9 @@ class BatchWriter:
         """Summary rows, one per input, in input order."""
         return [r["row"] for r in self._spill]
 
-    def _summarise(self, record: dict, book: Any, csv_out: IO[bytes] | None) -> None:
+    def _summarise(
+        self, record: dict, book: SummaryWorkbook | None, csv_out: IO[bytes] | None
+    ) -> None:
         """One report's summary row and evidence into the workbook and the csv; a report whose
         cells the workbook refuses becomes an error row in both."""
         row = record["row"]
@@ -251,8 +257,10 @@ class BatchWriter:
             self._lines.close()
         if self.out_dir is None or self._book is None or self._csv is None:
             return []
+        # Rows still waiting for an earlier input that never came (none when the batch ran
+        # through): in input order.
         for n in sorted(k for k in self._spill.where if k >= self._next):
-            self._summarise(self._spill.get(n), self._book, self._csv)  # inputs never seen
+            self._summarise(self._spill.get(n), self._book, self._csv)
         paths = [self.out_dir / "summary.csv", self.out_dir / "summary.xlsx"]
         with _Atomic(paths[0]) as csv_out, _Atomic(paths[1]) as xlsx_out:
             self._csv.seek(0)
