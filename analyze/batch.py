@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "DASK_WORKER_WAIT",
     "default_jobs",
+    "usable_cores",
 ]
 
 #: Seconds one report may take (reading and analysis); real reports take well under one.
@@ -297,14 +298,18 @@ def run_batch(
         yield item
 
 
-def default_jobs(cap: int = 8) -> int:
-    """Worker processes for a batch when none are asked for: one per core this process may use,
-    at most ``cap`` (each worker holds a model of about 100 MB)."""
+def usable_cores() -> int:
+    """The cores this process may run on."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, cap))
+        return os.cpu_count() or 1
+
+
+def default_jobs(cap: int = 8) -> int:
+    """Worker processes for a batch when none are asked for: one per usable core, at most
+    ``cap`` (each worker holds a model of about 100 MB)."""
+    return min(usable_cores(), cap)
 
 
 def _execute(

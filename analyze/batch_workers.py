@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from fzgap.analyze.batch import DASK_WORKER_WAIT, BatchItem
+from fzgap.analyze.batch import DASK_WORKER_WAIT, BatchItem, usable_cores
 from fzgap.errors import FzgapError
 
 __all__ = ["local_pool", "on_dask"]
@@ -23,7 +23,8 @@ LOST_WORKER = "工作进程意外退出（可能是内存不足），这份报�
 def local_pool(
     fn: Callable[..., BatchItem], args: Sequence[tuple], jobs: int
 ) -> Iterator[BatchItem]:
-    """Run ``fn(*a)`` for each of ``args`` in ``jobs`` worker processes (-1: one per core).
+    """Run ``fn(*a)`` for each of ``args`` in ``jobs`` worker processes (-1: one per usable
+    core).
 
     On Linux the workers are forked: they start at once with what this process has imported,
     and each loads the model on its first report (this process never does). Items come in
@@ -35,7 +36,7 @@ def local_pool(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    n = (os.cpu_count() or 1) if jobs == -1 else jobs
+    n = usable_cores() if jobs == -1 else jobs
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     pool = ProcessPoolExecutor(
         max(1, min(n, len(args))),
@@ -69,7 +70,6 @@ def local_pool(
                     items = fut.result()
                 except BrokenProcessPool:
                     items = [BatchItem(a[0], None, LOST_WORKER) for a in chunk]
-                del fut
                 yield from items
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
