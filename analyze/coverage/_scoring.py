@@ -84,7 +84,8 @@ def _clause_keys(
 
     A passing mention may be one clause long.
     """
-    found, narrows = _matchers(cl)
+    held = _matchers(cl)
+    found, narrows = held.found, held.narrows
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
@@ -99,47 +100,47 @@ def _clause_keys(
     return keys
 
 
-_Held = tuple[
-    Checklist,
-    list[Callable[[str], bool]],
-    list[bool],
-    list[tuple[tuple[str, Callable[[str], bool]], ...]],
-]
-_MATCHERS: dict[int, _Held] = {}
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    """A checklist's wording tests, built once per checklist."""
+
+    checklist: Checklist
+    found: list[Callable[[str], bool]]  # per area: carries any of its sub-items' wording
+    narrows: list[bool]  # per area: a text it misses can be skipped with all its parts
+    each: list[tuple[tuple[str, Callable[[str], bool]], ...]]  # per area: (sub-item, test)
 
 
-def _held(cl: Checklist) -> _Held:
-    """The matchers of a checklist, built once per checklist."""
+_MATCHERS: dict[int, _Matchers] = {}
+
+
+def _matchers(cl: Checklist) -> _Matchers:
+    """The wording tests of ``cl`` (built on first use)."""
     held = _MATCHERS.get(id(cl))
-    if held is None or held[0] is not cl:
+    if held is None or held.checklist is not cl:
         if len(_MATCHERS) >= 8:
             _MATCHERS.clear()
-        found = [_any_subitem(spec.subitems) for spec in cl.areas]
-        # Where an area's patterns match only what they hold (no anchor or look-around), a text
-        # they miss has no clause they match: most areas are ruled out per paragraph or sentence.
-        narrows = [_free_of_assertions(spec.subitems) for spec in cl.areas]
-        each = [
-            tuple((sub.id, _any_subitem((sub,))) for sub in spec.subitems if sub.patterns)
-            for spec in cl.areas
-        ]
-        held = _MATCHERS[id(cl)] = (cl, found, narrows, each)
+        held = _MATCHERS[id(cl)] = _Matchers(
+            cl,
+            [_any_subitem(spec.subitems) for spec in cl.areas],
+            # Where an area's patterns match only what they hold (no anchor or look-around), a
+            # text they miss has no clause they match: most areas are ruled out per paragraph
+            # or sentence.
+            [_free_of_assertions(spec.subitems) for spec in cl.areas],
+            [
+                tuple((sub.id, _any_subitem((sub,))) for sub in spec.subitems if sub.patterns)
+                for spec in cl.areas
+            ],
+        )
     return held
-
-
-def _matchers(cl: Checklist) -> tuple[list[Callable[[str], bool]], list[bool]]:
-    """Per area: whether a text carries a sub-item's wording, and whether a text it misses can
-    be skipped with all its parts."""
-    held = _held(cl)
-    return held[1], held[2]
 
 
 def subitems_in(cl: Checklist, k: int, text: str) -> frozenset[str]:
     """The ids of area ``k``'s sub-items whose wording ``text`` carries (each sub-item's
     patterns in one search, after one search for all the area's patterns)."""
-    held = _held(cl)
-    if not held[1][k](text):
+    held = _matchers(cl)
+    if not held.found[k](text):
         return frozenset()
-    return frozenset(sub for sub, found in held[3][k] if found(text))
+    return frozenset(sub for sub, found in held.each[k] if found(text))
 
 
 #: What could let a pattern match a clause but not the sentence around it: anchors, word
