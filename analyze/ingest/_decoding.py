@@ -7,6 +7,7 @@ strictly and (for encodings that decode almost anything) the result reads as Chi
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from fzgap.analyze.errors import BinaryDataError, EncodingDetectionError
@@ -21,16 +22,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
+#: Runs of characters that are never control, surrogate, private or unassigned code points:
+#: white space, printable ASCII, general and CJK punctuation, CJK ideographs, full-width forms.
+_ORDINARY = re.compile("[\t-\r -~\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
 
 
 def control_ratio(text: str) -> float:
     """Share of characters that are control or unassigned code points (binary data has many)."""
     if not text:
         return 0.0
-    # Each distinct character is classified once (a report has a few thousand of them).
+    # Each distinct character is classified once (a report has a few thousand of them), and
+    # only those outside the ranges that hold most of a report's text and none of these.
+    rest = _ORDINARY.sub("", text)
     bad = sum(
-        text.count(c)
-        for c in _distinct(text)
+        rest.count(c)
+        for c in _distinct(rest)
         if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cn", "Cs", "Co")
     )
     return bad / len(text)

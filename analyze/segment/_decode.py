@@ -16,6 +16,7 @@ __all__ = ["TRANSITIONS", "decode_sections", "transition_matrix"]
 
 _S = {s: i for i, s in enumerate(SECTIONS)}
 _STAY = 0.0
+_NEG = float("-inf")
 # Cost of moving from one section (row) to the next (column); order follows 督察工作规定's
 # outline, with the usual variants (第一责任人 first or last, 附件 after the signature).
 _MOVES: dict[tuple[str, str], float] = {
@@ -80,6 +81,48 @@ def decode_sections(
     if n == 0:
         return []
     t = TRANSITIONS if transitions is None else transitions
+    if _plain_scores(evidence, t):
+        return [SECTIONS[k] for k in _best_path(evidence.tolist(), t, _S[start])]
+    return _decode_arrays(evidence, t, start)
+
+
+def _plain_scores(evidence: np.ndarray, t: np.ndarray) -> bool:
+    """Finite moves, and every paragraph with a possible section and no NaN or +inf."""
+    finite = np.isfinite(evidence)
+    return bool(
+        np.isfinite(t).all() and (finite | (evidence == _NEG)).all() and finite.any(axis=1).all()
+    )
+
+
+def _best_path(evidence: list[list[float]], t: np.ndarray, start: int) -> list[int]:
+    """Viterbi over Python floats, skipping the sections a paragraph rules out.
+
+    Same path as :func:`_decode_arrays` for :func:`_plain_scores` input: every sum is the same
+    double, ties go to the first section as ``argmax`` gives them, and a ruled-out section's
+    back pointer is never followed (the path only passes through finite scores).
+    """
+    into = t.T.tolist()  # into[j][i]: the cost of moving from i to j
+    score = [a + b for a, b in zip(t[start].tolist(), evidence[0])]
+    back: list[list[int]] = []
+    for row in evidence[1:]:
+        new, came = [_NEG] * len(row), [0] * len(row)
+        for j, e in enumerate(row):
+            if e != _NEG:
+                total = [a + b for a, b in zip(score, into[j])]
+                best = max(total)
+                came[j] = total.index(best)
+                new[j] = best + e
+        back.append(came)
+        score = new
+    path = [score.index(max(score))]
+    for came in reversed(back):
+        path.append(came[path[-1]])
+    return path[::-1]
+
+
+def _decode_arrays(evidence: np.ndarray, t: np.ndarray, start: str) -> list[str]:
+    """:func:`decode_sections` in numpy, for any scores (NaN and +inf included)."""
+    n = evidence.shape[0]
     score = t[_S[start]] + evidence[0]
     back = np.zeros((n, len(SECTIONS)), dtype=int)
     for i in range(1, n):

@@ -141,6 +141,10 @@ _JOINED = {
 }
 
 
+# The first marker of either style: a line without one is never split.
+_FIRST_ITEM = re.compile(r"一是|[(（]一[)）]")
+
+
 def _to_cn(n: int) -> str:
     if n <= 10:
         return _CN[n - 1]
@@ -154,6 +158,11 @@ def split_joined_items(text: str) -> list[str]:
     a lead-in sentence before the first marker stays a piece of its own. Text is never
     lost: the pieces concatenate to the input.
     """
+    return _split_items(text) if _FIRST_ITEM.search(text) else [text]
+
+
+def _split_items(text: str) -> list[str]:
+    """:func:`split_joined_items` without the quick test for a first marker."""
     for make in _JOINED.values():
         first = re.search(rf"(?:^|(?<=[。；;:：!！?？]))\s*{make(1)}", text)
         if not first:

@@ -1,0 +1,134 @@
+"""Shortcuts of ingestion and segmentation give exactly what the plain path gives, on real text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pytest
+from conftest import SAMPLES, shared_reports
+
+import fzgap.analyze.segment._typing as typing_module
+from fzgap import load_document, segment
+from fzgap.analyze.ingest._decoding import _ALLOWED_CONTROLS, _ORDINARY, control_ratio
+from fzgap.analyze.segment._decode import TRANSITIONS, _decode_arrays, decode_sections
+from fzgap.analyze.segment._headings import _split_items, split_joined_items
+from fzgap.model.areas import SECTIONS
+from fzgap.model.sections import load_section_model
+from fzgap.model.textnorm import normalize
+
+_BAD = ("Cc", "Cn", "Cs", "Co")
+
+
+def _reports() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in SAMPLES + shared_reports()]
+
+
+def _lines() -> list[str]:
+    return [line for text in _reports() for line in text.splitlines() if line.strip()]
+
+
+def _plain_control_ratio(text: str) -> float:
+    bad = sum(c not in _ALLOWED_CONTROLS and unicodedata.category(c) in _BAD for c in text)
+    return bad / len(text) if text else 0.0
+
+
+def test_no_character_the_control_count_skips_is_a_control_or_unassigned() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    skipped = "".join(_ORDINARY.findall(everything))
+    assert len(skipped) > 20000
+    assert [
+        c for c in skipped if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in _BAD
+    ] == []
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "\x01\x02页眉\x7f",
+        "报告\ue000\uf8ff私用区",
+        "\ud800孤立代理",
+        "未分配\U000e0080\u0378",
+        "\x00" * 9,
+    ],
+)
+def test_control_ratio_equals_the_count_character_by_character(odd: str) -> None:
+    for text in [*_reports(), odd, odd + _reports()[0], ""]:
+        assert control_ratio(text) == _plain_control_ratio(text)
+
+
+def test_joined_items_split_as_without_the_quick_test() -> None:
+    lines = _lines() + [
+        "全年开展三项活动。一是加强学习。二是规范执法。三是强化监督。",
+        "（一）完善制度。（二）加强队伍建设。",
+        "主要做法：(一)建章立制；(二)严格考核。",
+        "一是",
+    ]
+    split = 0
+    for line in lines:
+        got = split_joined_items(line)
+        assert got == _split_items(line)
+        split += len(got) > 1
+    assert split >= 3
+
+
+def _report_evidence(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
+    seen: list[np.ndarray] = []
+
+    def keep(evidence: np.ndarray) -> list[str]:
+        seen.append(evidence.copy())
+        return decode_sections(evidence)
+
+    monkeypatch.setattr(typing_module, "decode_sections", keep)
+    for text in _reports():
+        segment(load_document(text.encode("utf-8")))
+    return seen
+
+
+def test_viterbi_over_floats_finds_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = _report_evidence(monkeypatch)
+    assert len(real) == len(SAMPLES + shared_reports())
+    rng = np.random.default_rng(7)
+    made = []
+    for _ in range(200):
+        n = int(rng.integers(1, 40))
+        # Whole numbers tie often; -inf rules sections out, as the hard rows do.
+        ev = rng.integers(-3, 1, size=(n, len(SECTIONS))).astype(float)
+        ev[rng.random(ev.shape) < 0.5] = -np.inf
+        ev[np.arange(n), rng.integers(0, len(SECTIONS), n)] = 0.0
+        made.append(ev)
+    for ev in real + made:
+        for start in ("preamble", "achievement"):
+            assert decode_sections(ev, start=start) == _decode_arrays(ev, TRANSITIONS, start)
+
+
+@pytest.mark.parametrize("odd", [np.nan, np.inf, -np.inf], ids=["nan", "inf", "all-ruled-out"])
+def test_scores_viterbi_over_floats_cannot_take_decode_as_numpy(odd: float) -> None:
+    ev = np.zeros((4, len(SECTIONS)))
+    ev[2] = odd
+    assert decode_sections(ev) == _decode_arrays(ev, TRANSITIONS, "preamble")
+
+
+def test_section_scores_equal_one_sum_per_section() -> None:
+    model, lines = load_section_model(), _lines()
+    assert not any("\x00" in t for t in lines)
+    got = model.predict_proba(lines)
+    # The plain path: one row at a time, terms in column order, each section summed alone.
+    z = np.tile(model.intercept, (len(lines), 1))
+    for row, text in enumerate(lines):
+        folded = re.sub(r"\d+(?:\.\d+)?", "0", normalize(text).replace(" ", ""))
+        grams = list(folded) + [folded[i : i + 2] for i in range(len(folded) - 1)]
+        cols = sorted({model.vocabulary[g] for g in grams if g in model.vocabulary})
+        if not cols:
+            continue
+        counts = np.array([sum(model.vocabulary.get(g) == c for g in grams) for c in cols])
+        x = (1.0 + np.log(counts.astype(float))) * model.idf[cols]
+        x = x / np.sqrt(np.bincount(np.zeros(len(cols), dtype=int), weights=x * x))[0]
+        for k in range(len(SECTIONS)):
+            z[row, k] += np.bincount(
+                np.zeros(len(cols), dtype=int), weights=model.coef[k, cols] * x
+            )[0]
+    z = z - z.max(axis=1, keepdims=True)
+    want = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    assert got.tobytes() == want.tobytes()
