@@ -104,7 +104,7 @@ def page_mask(lines: list[str]) -> list[bool]:
     """
     n = len(lines)
     keep = [not is_chrome_line(s) for s in lines]
-    footer = [bool(_FOOTER.search(s)) and not keep[i] for i, s in enumerate(lines)]
+    footer = [not keep[i] and bool(_FOOTER.search(s)) for i, s in enumerate(lines)]
     title = next((i for i in range(min(n, 60)) if keep[i] and looks_like_title(lines[i])), None)
     first_body = next((i for i in range(n) if keep[i] and _substantive(lines[i])), n)
     # Only above a recognised title is it safe to drop short lines: elsewhere they may be headings.

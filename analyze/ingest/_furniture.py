@@ -31,6 +31,8 @@ _RULE = re.compile(r"^[-—–－─━_＿=＝~～·•.。…*＊\s]{3,}$")
 _OWN = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])"
 )
+_WHITE = re.compile(r"\s+")
+_PAGE_IN_KEY = re.compile(r"第\d+页|共\d+页|^\d+|\d+$")
 #: A running header or footer recurs at least this often.
 _MIN_REPEATS = 3
 
@@ -71,8 +73,7 @@ def is_rule_line(line: str) -> bool:
 
 def _key(line: str) -> str:
     # Page numbers inside a header ("某县报告 第3页") change from page to page.
-    s = re.sub(r"\s+", "", line)
-    return re.sub(r"第\d+页|共\d+页|^\d+|\d+$", "#", s)
+    return _PAGE_IN_KEY.sub("#", _WHITE.sub("", line))
 
 
 def _recurring(line: str) -> bool:

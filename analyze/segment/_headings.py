@@ -44,6 +44,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("di", re.compile(rf"^第([{_CN}]{{1,3}})\s*[,，、:：]\s*")),
 )
 _HEADING_MAX = 40
+_COMMA = re.compile(r"[,，]")
+# Every pattern opens with one of these: a line starting otherwise has no marker.
+_MARKER_START = re.compile(rf"[第{_CN}(（\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,11 @@ def _cn_number(s: str) -> int:
 
 def match_marker(text: str) -> Marker | None:
     """Return the numbering marker that starts ``text`` (normalised), if any."""
+    return _match_patterns(text) if _MARKER_START.match(text) else None
+
+
+def _match_patterns(text: str) -> Marker | None:
+    """:func:`match_marker` without the quick test of the first character."""
     for style, pattern in _PATTERNS:
         m = pattern.match(text)
         if m:
@@ -99,7 +107,7 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
         and len(inner) <= _HEADING_MAX
         and not any(c in SENTENCE_ENDS for c in inner)
         # A short sentence with commas that ends in 。 is a list item, not a title.
-        and not (stripped.endswith("。") and len(inner) > 24 and re.search(r"[,，]", inner))
+        and not (stripped.endswith("。") and len(inner) > 24 and _COMMA.search(inner))
     ):
         return text.rstrip().rstrip("。.:："), True
     cut = min((i for i, c in enumerate(body) if c in "。；;！!？?:："), default=-1)
@@ -109,6 +117,8 @@ def heading_parts(text: str, marker: Marker | None) -> tuple[str | None, bool]:
 
 
 _UNNUMBERED_MAX = 30
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|次|人|个|项|%|万|亿|名|家|份)")
+_TWO_HANZI = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def looks_like_heading(norm: str, following: str | None) -> bool:
@@ -130,9 +140,9 @@ def looks_like_heading(norm: str, following: str | None) -> bool:
     if any(c in s for c in SENTENCE_ENDS + ":：|") or s[-1] in ",，、":
         return False
     # Figures with units belong to statements, not to titles.
-    if re.search(r"\d+(?:\.\d+)?\s*(?:件|次|人|个|项|%|万|亿|名|家|份)", s):
+    if _FIGURE.search(s):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]{2}", s))
+    return bool(_TWO_HANZI.search(s))
 
 
 _JOINED = {

@@ -33,6 +33,7 @@ _DEFICIENCY_CUE = re.compile(
     r"存在.{0,6}(?:问题|不足|短板|差距|薄弱)|不足之处|有待(?:加强|提高|提升|完善|改进)|"
     r"(?:仍|还)(?:然)?(?:存在|有差距|不够|不足|较为薄弱|比较薄弱)|不够到位|短板|薄弱环节|原因(?:分析|主要)"
 )
+_NEXT_YEAR_WILL = re.compile(r"(?:下一步|下一年度?|明年).{0,8}将")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 
 
@@ -131,7 +132,7 @@ def content_evidence(
         norms = normalize_all(texts)
     ev = np.log(np.clip(m.predict_proba(texts, norms), 1e-6, 1.0))
     for i, norm in enumerate(norms):
-        if is_plan_sentence(norm) or re.search(r"(?:下一步|下一年度?|明年).{0,8}将", norm[:30]):
+        if is_plan_sentence(norm) or _NEXT_YEAR_WILL.search(norm[:30]):
             ev[i, _S["plan"]] += 1.5
         if _DEFICIENCY_CUE.search(norm):
             ev[i, _S["deficiency"]] += 1.0

@@ -12,8 +12,14 @@ from conftest import SAMPLES, shared_reports
 import fzgap.analyze.segment._typing as typing_module
 from fzgap import load_document, segment
 from fzgap.analyze.ingest._decoding import _ALLOWED_CONTROLS, _ORDINARY, control_ratio
+from fzgap.analyze.ingest._reflow import _ONE_COLUMN, _char_width, display_width
 from fzgap.analyze.segment._decode import TRANSITIONS, _decode_arrays, decode_sections
-from fzgap.analyze.segment._headings import _split_items, split_joined_items
+from fzgap.analyze.segment._headings import (
+    _match_patterns,
+    _split_items,
+    match_marker,
+    split_joined_items,
+)
 from fzgap.model.areas import SECTIONS
 from fzgap.model.sections import load_section_model
 from fzgap.model.textnorm import normalize
@@ -132,3 +138,38 @@ def test_section_scores_equal_one_sum_per_section() -> None:
     z = z - z.max(axis=1, keepdims=True)
     want = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     assert got.tobytes() == want.tobytes()
+
+
+def test_characters_counted_one_column_at_once_are_one_column_each() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    ones = "".join(_ONE_COLUMN.findall(everything))
+    assert len(ones) == 40
+    assert all(_char_width(ch) == 1.0 for ch in ones)
+
+
+def test_display_width_equals_the_sum_of_character_widths() -> None:
+    odd = ["“依法”—·×①Ⅲ\tCafé ｱ\u302a", "“”", "‘A’…x\u0301", "Ⅻ⑳ 1/2"]
+    lines = _lines() + odd
+    assert sum(bool(_ONE_COLUMN.search(line)) for line in lines) >= 10
+    for line in lines:
+        assert display_width(line) == sum(_char_width(ch) for ch in line)
+
+
+def test_numbering_markers_match_as_without_the_quick_test() -> None:
+    starts = [
+        "第三部分 总结",
+        "十二、其他",
+        "(3)开展",
+        "（一）加强",
+        "4.2024年",
+        "③推行",
+        "二是带头",
+        "٣、",
+    ]
+    lines = _lines() + starts + [s[1:] for s in starts]
+    found = 0
+    for line in lines:
+        got = match_marker(normalize(line))
+        assert got == _match_patterns(normalize(line))
+        found += got is not None
+    assert found >= 20
