@@ -53,7 +53,12 @@ def text_lines(text: str) -> list[RawLine]:
         if not s:
             gap = bool(out)
             continue
-        lead = display_width(raw[: len(raw) - len(raw.lstrip(_STRIP))].replace("\ufeff", ""))
+        # Most lines start flush: no indentation to measure.
+        lead = (
+            display_width(raw[: len(raw) - len(raw.lstrip(_STRIP))].replace("\ufeff", ""))
+            if raw[0] in _STRIP
+            else 0.0
+        )
         out.append(RawLine(s, "text", lead, gap))
         gap = False
     return out

@@ -9,6 +9,7 @@ plain-text wrapper that counts them.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,9 +59,10 @@ def _band(widths: list[float], endings: list[bool]) -> tuple[float, float, int] 
     best: tuple[int, float, float] | None = None
     for i, low in enumerate(open_widths):
         top = low + max(1.0, _BAND * low)
-        inside = [w for w in open_widths[i:] if w <= top]
-        if best is None or len(inside) >= best[0]:
-            best = (len(inside), low, inside[-1])
+        # The widths from ``low`` up to ``top``: a run of the sorted list.
+        end = bisect_right(open_widths, top, i)
+        if best is None or end - i >= best[0]:
+            best = (end - i, low, open_widths[end - 1])
     if best is None:
         return None
     n, low, high = best

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
 import numpy as np
 import pytest
 from conftest import SAMPLES, shared_reports
+from layouts import hard_wrap
 
 import fzgap.analyze.segment._typing as typing_module
 from fzgap import load_document, segment
 from fzgap.analyze.ingest._decoding import _ALLOWED_CONTROLS, _ORDINARY, control_ratio
-from fzgap.analyze.ingest._reflow import _ONE_COLUMN, _char_width, display_width
+from fzgap.analyze.ingest._margin import _band
+from fzgap.analyze.ingest._reflow import _ONE_COLUMN, _char_width, display_width, ends_sentence
 from fzgap.analyze.segment._decode import TRANSITIONS, _decode_arrays, decode_sections
 from fzgap.analyze.segment._headings import (
     _match_patterns,
@@ -172,4 +175,32 @@ def test_numbering_markers_match_as_without_the_quick_test() -> None:
         got = match_marker(normalize(line))
         assert got == _match_patterns(normalize(line))
         found += got is not None
+    assert found >= 20
+
+
+def _plain_band(widths: list[float], endings: list[bool]) -> tuple[float, float, int] | None:
+    open_widths = sorted(w for w, e in zip(widths, endings) if not e and 14.0 <= w <= 100.0)
+    best = None
+    for i, low in enumerate(open_widths):
+        inside = [w for w in open_widths[i:] if w <= low + max(1.0, 0.12 * low)]
+        if best is None or len(inside) >= best[0]:
+            best = (len(inside), low, inside[-1])
+    if best is None:
+        return None
+    n, low, high = best
+    inside = sorted((w for w in open_widths if low <= w <= high), reverse=True)
+    return inside[math.ceil(0.9 * n) - 1], high, n
+
+
+def test_margin_band_found_by_bisection_is_the_one_counted() -> None:
+    found = 0
+    for text in _reports():
+        for seed in range(4):
+            for wrapped in (text, hard_wrap(text, seed=seed)):
+                lines = [line.strip() for line in wrapped.splitlines() if line.strip()]
+                widths = [display_width(line) for line in lines]
+                endings = [ends_sentence(line) for line in lines]
+                for ws in (widths, [float(len(line)) for line in lines]):
+                    assert _band(ws, endings) == _plain_band(ws, endings)
+                    found += _band(ws, endings) is not None
     assert found >= 20
