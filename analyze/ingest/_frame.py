@@ -50,6 +50,9 @@ _DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _ISSUED = re.compile(
     rf"^(?P<by>[\u4e00-\u9fff（）()]{{0,40}})\s*(?P<date>{_DATE})\s*(?:印\s*发|印\s*制)$"
 )
+# The last characters an 印发 line can have (``$`` also matches before a final newline): a
+# cheap test that spares the pattern's backtracking on every body line.
+_ISSUED_ENDS = ("发", "制", "发\n", "制\n")
 _DISCLOSURE = re.compile(r"^[（(]\s*此件[^()（）]{2,12}[)）]$")
 _CONTACT = re.compile(r"^[（(]\s*联系人\s*[:：][^()（）]{1,80}[)）]$")
 #: How far from the top the 文号 and 主送 may stand (site chrome may still sit above them).
@@ -130,7 +133,7 @@ def split_frame(blocks: Sequence[Block]) -> tuple[list[Block], dict[str, str]]:
                 cc = f"{cc}{_clean(texts[i])}"
                 drop.add(i)
             meta.setdefault("cc", cc.rstrip("。."))
-        elif m := _ISSUED.match(t):
+        elif t.endswith(_ISSUED_ENDS) and (m := _ISSUED.match(t)):
             meta.setdefault("issued", _clean(t))
             if iso := _iso(m["date"]):
                 meta.setdefault("issued_date", iso)

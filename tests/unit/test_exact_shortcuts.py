@@ -9,11 +9,12 @@ import unicodedata
 import numpy as np
 import pytest
 from conftest import SAMPLES, shared_reports
-from layouts import hard_wrap
+from layouts import gongwen_frame, hard_wrap
 
 import fzgap.analyze.segment._typing as typing_module
 from fzgap import load_document, segment
 from fzgap.analyze.ingest._decoding import _ALLOWED_CONTROLS, _ORDINARY, control_ratio
+from fzgap.analyze.ingest._frame import _ISSUED, _ISSUED_ENDS
 from fzgap.analyze.ingest._margin import _band
 from fzgap.analyze.ingest._reflow import _ONE_COLUMN, _char_width, display_width, ends_sentence
 from fzgap.analyze.segment._decode import TRANSITIONS, _decode_arrays, decode_sections
@@ -204,3 +205,20 @@ def test_margin_band_found_by_bisection_is_the_one_counted() -> None:
                     assert _band(ws, endings) == _plain_band(ws, endings)
                     found += _band(ws, endings) is not None
     assert found >= 20
+
+
+def test_every_issued_line_ends_as_the_quick_test_requires() -> None:
+    lines = [
+        line
+        for text in _reports()
+        for seed in range(3)
+        for line in gongwen_frame(text, seed=seed).splitlines()
+    ]
+    lines += [
+        "某县人民政府办公室 2024年3月28日印 发",
+        "2024年3月28日印制\n",
+        "县政府办2024年1月2日印发 ",
+    ]
+    issued = [line for line in lines if _ISSUED.match(line)]
+    assert len(issued) >= len(_reports()) + 2
+    assert all(line.endswith(_ISSUED_ENDS) for line in issued)
