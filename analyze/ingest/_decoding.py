@@ -7,8 +7,12 @@ strictly and (for encodings that decode almost anything) the result reads as Chi
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from fzgap.analyze.errors import BinaryDataError, EncodingDetectionError
 
@@ -22,9 +26,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
-#: Runs of characters that are never control, surrogate, private or unassigned code points:
-#: white space, printable ASCII, general and CJK punctuation, CJK ideographs, full-width forms.
-_ORDINARY = re.compile("[\t-\r -~\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
+#: Code point ranges that hold no control, surrogate, private or unassigned character: white
+#: space, printable ASCII, general and CJK punctuation, CJK ideographs, full-width forms.
+ORDINARY_RANGES = (
+    (0x09, 0x0D),
+    (0x20, 0x7E),
+    (0x2010, 0x2027),
+    (0x3000, 0x303F),
+    (0x4E00, 0x9FFF),
+    (0xFF01, 0xFF5E),
+)
 
 
 def control_ratio(text: str) -> float:
@@ -33,13 +44,33 @@ def control_ratio(text: str) -> float:
         return 0.0
     # Each distinct character is classified once (a report has a few thousand of them), and
     # only those outside the ranges that hold most of a report's text and none of these.
-    rest = _ORDINARY.sub("", text)
+    rest = _unordinary(text)
     bad = sum(
         rest.count(c)
         for c in _distinct(rest)
         if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cn", "Cs", "Co")
     )
     return bad / len(text)
+
+
+@lru_cache(maxsize=1)
+def _ordinary_table() -> np.ndarray:
+    """Per code point: whether it lies in :data:`ORDINARY_RANGES`."""
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=bool)
+    for low, high in ORDINARY_RANGES:
+        table[low : high + 1] = True
+    return table
+
+
+def _unordinary(text: str) -> str:
+    """The characters of ``text`` outside :data:`ORDINARY_RANGES`, in order."""
+    import numpy as np  # not at import: reading a file's bytes does not need it
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    odd = codes[~_ordinary_table()[codes]]
+    return odd.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _distinct(text: str) -> set[str]:

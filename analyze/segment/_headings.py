@@ -45,8 +45,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _HEADING_MAX = 40
 _COMMA = re.compile(r"[,，]")
-# Every pattern opens with one of these: a line starting otherwise has no marker.
-_MARKER_START = re.compile(rf"[第{_CN}(（\d①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
+# Every pattern opens with one of these or a digit (``\d``: a decimal digit, as ``isdecimal``):
+# a line starting otherwise has no marker.
+_MARKER_START = frozenset(f"第{_CN}(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,8 @@ def _cn_number(s: str) -> int:
 
 def match_marker(text: str) -> Marker | None:
     """Return the numbering marker that starts ``text`` (normalised), if any."""
-    return _match_patterns(text) if _MARKER_START.match(text) else None
+    first = text[:1]
+    return _match_patterns(text) if first in _MARKER_START or first.isdecimal() else None
 
 
 def _match_patterns(text: str) -> Marker | None:
@@ -152,7 +154,7 @@ _JOINED = {
 
 
 # The first marker of either style: a line without one is never split.
-_FIRST_ITEM = re.compile(r"一是|[(（]一[)）]")
+_FIRST_ITEMS = ("一是", "(一)", "(一）", "（一)", "（一）")
 
 
 def _to_cn(n: int) -> str:
@@ -168,7 +170,7 @@ def split_joined_items(text: str) -> list[str]:
     a lead-in sentence before the first marker stays a piece of its own. Text is never
     lost: the pieces concatenate to the input.
     """
-    return _split_items(text) if _FIRST_ITEM.search(text) else [text]
+    return _split_items(text) if any(m in text for m in _FIRST_ITEMS) else [text]
 
 
 def _split_items(text: str) -> list[str]:
