@@ -159,22 +159,22 @@ def type_sections(
     TypedReport
     """
     level_of = _levels(lines, year)
+    names: dict[str, tuple[str | None, bool]] = {}
+
+    def named(heading: str) -> tuple[str | None, bool]:
+        # What a heading names, worked out once for all the passes that ask.
+        if heading not in names:
+            names[heading] = (section_of_heading(heading, year), is_merged_heading(heading))
+        return names[heading]
+
     # Unnumbered headings that name sections sit above every numbering style, unless the
     # report's outermost numbered headings name sections themselves (then they are peers).
     named_top = any(
-        t.standalone
-        and t.heading
-        and level_of.get(t.style or "") == 1
-        and (section_of_heading(t.heading, year) or is_merged_heading(t.heading))
+        t.standalone and t.heading and level_of.get(t.style or "") == 1 and any(named(t.heading))
         for t in lines
         if t.role == "body"
     )
-    plain_named = any(
-        t.style == "plain"
-        and t.heading
-        and (section_of_heading(t.heading, year) or is_merged_heading(t.heading))
-        for t in lines
-    )
+    plain_named = any(t.style == "plain" and t.heading and any(named(t.heading)) for t in lines)
     shift = 1 if plain_named and not named_top else 0
     rows: list[tuple[Typed, str, tuple[str, ...], int | None, str | None, str]] = []
     stack: list[_Entry] = []
@@ -203,16 +203,15 @@ def type_sections(
             continue
         level = None
         if t.heading and t.style:
-            named = section_of_heading(t.heading, year)
-            merged = is_merged_heading(t.heading)
+            name, merged = named(t.heading)
             if t.style == "plain":
-                level = 1 if (named or merged) else 2
+                level = 1 if (name or merged) else 2
             else:
                 level = level_of[t.style] + shift
             while stack and stack[-1].level >= level:
                 stack.pop()
             can = (t.standalone or level == 1) and t.style not in _LOW_STYLES
-            stack.append(_Entry(level, t.heading, named, merged, can))
+            stack.append(_Entry(level, t.heading, name, merged, can))
             if t.standalone:
                 before_first = False
         elif before_first and seen_heading:
