@@ -153,8 +153,6 @@ _JOINED = {
 }
 
 
-# The first marker of either style: a line without one is never split.
-_FIRST_ITEMS = ("一是", "(一)", "(一）", "（一)", "（一）")
 
 
 def _to_cn(n: int) -> str:
@@ -170,7 +168,10 @@ def split_joined_items(text: str) -> list[str]:
     a lead-in sentence before the first marker stays a piece of its own. Text is never
     lost: the pieces concatenate to the input.
     """
-    return _split_items(text) if any(m in text for m in _FIRST_ITEMS) else [text]
+    # Either style's first marker holds one of these: a line with none is never split.
+    if "一是" in text or "一)" in text or "一）" in text:
+        return _split_items(text)
+    return [text]
 
 
 def _split_items(text: str) -> list[str]:
