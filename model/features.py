@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 __all__ = ["Rows", "tfidf_rows", "tfidf_blocks"]
 
@@ -114,16 +115,15 @@ def _sequential_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.float64)
     lengths = np.diff(np.r_[starts, len(values)])
     out = np.zeros(len(starts), dtype=np.float64)
-    # Segments of about one length (up to twice) as the rows of a matrix padded with zeros
-    # (adding 0.0 changes no sum): cumsum adds left to right, along all the rows at once.
+    # Segments of about one length (up to twice) as the rows of a matrix of windows that start
+    # where they start: a prefix sum adds left to right, along all the rows at once, and its
+    # entry ``length - 1`` is the segment's sum (what follows the segment is never added in).
     group = np.ceil(np.log2(np.maximum(lengths, 1))).astype(np.int64)
+    padded = np.concatenate([values, np.zeros(int(lengths.max()))])
     # The distinct groups, from bincount: np.unique would load numpy.ma (18 ms of start-up).
     for g in np.flatnonzero(np.bincount(group[lengths > 0])).tolist():
         seg = np.flatnonzero((group == g) & (lengths > 0))
         size = lengths[seg]
-        row = np.repeat(np.arange(len(seg)), size)
-        pos = np.arange(len(row)) - np.repeat(np.cumsum(size) - size, size)
-        padded = np.zeros((len(seg), int(size.max())), dtype=np.float64)
-        padded[row, pos] = values[np.repeat(starts[seg], size) + pos]
-        out[seg] = np.cumsum(padded, axis=1)[:, -1]
+        rows = sliding_window_view(padded, int(size.max()))[starts[seg]]
+        out[seg] = np.cumsum(rows, axis=1)[np.arange(len(seg)), size - 1]
     return out
