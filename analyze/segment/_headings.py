@@ -153,8 +153,6 @@ _JOINED = {
 }
 
 
-
-
 def _to_cn(n: int) -> str:
     if n <= 10:
         return _CN[n - 1]
