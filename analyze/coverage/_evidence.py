@@ -4,11 +4,19 @@ carry."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 
-__all__ = ["split_sentences", "split_clauses", "strong_facts", "fact_phrases", "PHRASE_MAX"]
+__all__ = [
+    "split_sentences",
+    "split_clauses",
+    "strong_facts",
+    "fact_phrases",
+    "facts_and_phrases",
+    "PHRASE_MAX",
+]
 
 #: Longest phrase shown around a fact (characters).
 PHRASE_MAX = 32
@@ -38,8 +46,10 @@ def _figure_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
     # A figure starts where a run of digits starts: without the look-behind every digit of a
     # long run would start a new scan of the run, and two \s* around an optional word would
-    # split a run of spaces every possible way (both quadratic in the length).
-    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
+    # split a run of spaces every possible way (both quadratic in the length). The look-behind
+    # follows the first digit (the same test: no digit or point before it) so that the pattern
+    # opens with a digit, which the regex engine skips to without trying every position.
+    return re.compile(rf"\d(?<![\d.]\d)\d*(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
 
 
 def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
@@ -59,8 +69,13 @@ def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
 def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches of every strong fact, documents first (the order reasons quote them in)."""
     found: list[re.Match[str]] = []
-    for pattern in (_DOC, _DOCNO, _CASE):
-        found += pattern.finditer(text)
+    # Each pattern needs a character most texts lack: skip its scan where that one is absent.
+    if "《" in text:
+        found += _DOC.finditer(text)
+    if "号" in text:
+        found += _DOCNO.finditer(text)
+    if "“" in text or '"' in text:
+        found += _CASE.finditer(text)
     # Only Arabic figures: Chinese numerals are mostly set phrases (三项制度, 一次办好).
     found += _figure_pattern(units).finditer(text)
     return found
@@ -68,6 +83,8 @@ def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
 
 _BOUNDARY = set(SENTENCE_ENDS + CLAUSE_ENDS + "、")
 _OPEN, _CLOSE = '《“"(（〔[', '》”")）〕]'
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_BOUNDARY_RE = re.compile(f"[{re.escape(''.join(sorted(_BOUNDARY)))}]")
 
 
 def _inside_brackets(text: str, i: int) -> bool:
@@ -86,26 +103,38 @@ def _depths(text: str) -> list[int] | None:
     None when the text opens no bracket at all."""
     if not any(ch in text for ch in _OPEN):
         return None
-    out, depth = [0], 0
-    for ch in text:
-        if ch in _OPEN:
+    # The depth changes only at brackets: fill the runs between them whole.
+    out, depth, last = [0], 0, 0
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        out += [depth] * (i - last)
+        if text[i] in _OPEN:
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
         out.append(depth)
+        last = i + 1
+    out += [depth] * (len(text) - last)
     return out
 
 
-def _phrase_bounds(text: str, start: int, end: int, depths: list[int] | None) -> tuple[int, int]:
+def _boundaries(text: str, depths: list[int] | None) -> list[int]:
+    """Positions of the clause boundaries of ``text`` outside brackets, in order."""
+    at = [m.start() for m in _BOUNDARY_RE.finditer(text)]
+    return at if depths is None else [i for i in at if not depths[i]]
+
+
+def _phrase_bounds(
+    text: str, start: int, end: int, depths: list[int] | None, bounds: list[int]
+) -> tuple[int, int]:
     """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it
-    (``depths``: :func:`_depths` of ``text``)."""
+    (``depths``: :func:`_depths` of ``text``; ``bounds``: :func:`_boundaries` of it)."""
     inside = (lambda i: depths[i] > 0) if depths is not None else (lambda i: False)
-    lo = start
-    while lo > 0 and not (text[lo - 1] in _BOUNDARY and not inside(lo - 1)):
-        lo -= 1
-    hi = end
-    while hi < len(text) and not (text[hi] in _BOUNDARY and not inside(hi)):
-        hi += 1
+    # The clause runs from just after the last boundary before the fact to the first one after.
+    j = bisect_left(bounds, start)
+    lo = bounds[j - 1] + 1 if j else 0
+    j = bisect_left(bounds, end, j)
+    hi = bounds[j] if j < len(bounds) else len(text)
     if hi - lo > PHRASE_MAX:
         # A long clause: what the fact counts stands just before it; never cut a number.
         clause_lo = lo
@@ -140,11 +169,29 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
         The fact as matched (``4件``), its clause (``受理行政复议案件4件``) and the clause's span
         in ``text``; facts whose phrases overlap (a document and its number) share one entry.
     """
+    return facts_and_phrases(text, units)[1]
+
+
+def facts_and_phrases(
+    text: str, units: tuple[str, ...]
+) -> tuple[list[str], list[tuple[str, str, int, int]]]:
+    """:func:`strong_facts` and :func:`fact_phrases` of ``text``, its facts found once for both.
+
+    Parameters
+    ----------
+    text : str
+        Normalised text.
+    units : tuple of str
+        Units that make a number a reported figure.
+    """
     out: list[tuple[str, str, int, int]] = []
     matches = _fact_matches(text, units)
-    depths = _depths(text) if matches else None
+    if not matches:
+        return [], out
+    depths = _depths(text)
+    bounds = _boundaries(text, depths)
     for m in matches:
-        lo, hi = _phrase_bounds(text, m.start(), m.end(), depths)
+        lo, hi = _phrase_bounds(text, m.start(), m.end(), depths, bounds)
         # A document number beside its document is one fact: merge overlapping phrases.
         for i, (fact, _, a, b) in enumerate(out):
             if lo < b and a < hi:
@@ -153,4 +200,4 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
                 break
         else:
             out.append((m.group(0), text[lo:hi], lo, hi))
-    return out
+    return [m.group(0) for m in matches], out

@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from fzgap.analyze.constants import Status
-from fzgap.analyze.coverage._evidence import fact_phrases
+from fzgap.analyze.coverage._evidence import facts_and_phrases
 from fzgap.analyze.coverage._scoring import ScoredReport, subitems_in
 from fzgap.analyze.coverage._shortcuts import TEXT_CACHE, candidates, facts_once
 from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
@@ -88,26 +88,29 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
     floor = max(thr, rules.passing_min_score)
     clause, clause_score = report.clauses.get((p.index, k), ("", 0.0))
-    in_area = []
-    if score >= thr / 2:
-        in_area = [i for i in range(len(sents)) if sscores[i, k] >= floor]
+    column = sscores[:, k]
+    about = np.flatnonzero(column >= floor).tolist()  # the sentences about the area
+    in_area = about if score >= thr / 2 else []
     share = sum(len(sents[i]) for i in in_area) / max(1, len(p.norm))
-    top = int(np.argmax(report.scores[p.index]))
     labelled = score >= factor * max(thr, rules.min_evidence_score)
-    main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
+    main = labelled and (
+        share >= rules.main_share
+        or int(np.argmax(report.scores[p.index])) == k
+        or _announces(report, p, k)
+    )
     # A paragraph about something else must be firmer to count as a passing mention.
     labelled = main or score >= factor * floor
     by_clause = not labelled and not in_area and clause_score >= rules.passing_min_score
     if not labelled and not in_area and not by_clause:
         return None
-    carrier = _carrier(sents, sscores[:, k], floor, rules.strong_units)
+    carrier = _carrier(sents, column, about, rules.strong_units)
     area_text = (
         "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
     )
     # Facts come from the area's own sentences; a paragraph about the area with no single clear
     # sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
-    facts = tuple(dict.fromkeys(facts_once(text_for_facts, rules.strong_units)))
+    facts, in_context = _facts_of(p.norm, text_for_facts, rules.strong_units)
     subs = subitems_in(cl, k, text_for_facts)
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
     shown = report.shown[p.index]
@@ -122,33 +125,39 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         main,
         facts[:6],
         p.section in rules.counting_sections,
-        _facts_in_context(p.norm, text_for_facts, rules.strong_units)[:6],
+        in_context,
     )
     generic = not concrete and is_generic(text_for_facts, facts, subs, cl)
     return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
 
 
 @lru_cache(maxsize=TEXT_CACHE)  # the five areas ask it of the same texts
-def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
-    """The facts of ``text`` in their phrases, spans located in the paragraph's text ``norm``."""
+def _facts_of(
+    norm: str, text: str, units: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
+    """The distinct facts of ``text``, and the first six in their phrases, spans located in the
+    paragraph's text ``norm``."""
+    facts, phrases = facts_and_phrases(text, units)
     out = []
-    for fact, phrase, lo, hi in fact_phrases(text, units):
+    for fact, phrase, lo, hi in phrases[:6]:
         at = norm.find(phrase)
         start, end = (at, at + len(phrase)) if at >= 0 else (lo, hi)
         out.append(Fact(fact, phrase, start, end))
-    return tuple(out)
+    return tuple(dict.fromkeys(facts)), tuple(out)
 
 
 def _carrier(
-    sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]
+    sents: tuple[str, ...], scores: np.ndarray, about: list[int], units: tuple[str, ...]
 ) -> int:
-    """The sentence to show: among those about the area, the one with most strong facts; else the
-    best scored."""
+    """The sentence to show: among those about the area (``about``), the one with most strong
+    facts; else the best scored."""
     if not len(sents):
         return 0
-    about = [i for i in range(len(sents)) if scores[i] >= floor]
+    if len(about) == 1:
+        return about[0]
     if about:
-        return max(about, key=lambda i: (len(facts_once(sents[i], units)), scores[i], -i))
+        column = scores.tolist()
+        return max(about, key=lambda i: (len(facts_once(sents[i], units)), column[i], -i))
     return int(np.argmax(scores))
 
 
