@@ -56,7 +56,13 @@ def candidates(report: ScoredReport, body: list[Paragraph], k: int, cl: Checklis
 def _best_sentence_scores(report: ScoredReport) -> np.ndarray:
     """Each paragraph's highest sentence score per area (-inf for a paragraph without any)."""
     out = np.full(report.scores.shape, -np.inf)
-    for i, s in enumerate(report.sentence_scores):
-        if len(s):
-            out[i] = s.max(axis=0)
+    groups = report.sentence_scores
+    sizes = np.fromiter((len(s) for s in groups), dtype=np.intp, count=len(groups))
+    some = np.flatnonzero(sizes)
+    if len(some):
+        # One reduction over all sentences at once: a paragraph's rows start where the rows of
+        # those before it end (paragraphs without sentences are left out of the starts).
+        flat = np.concatenate([groups[i] for i in some])
+        starts = np.cumsum(sizes[some]) - sizes[some]
+        out[some] = np.maximum.reduceat(flat, starts, axis=0)
     return out
