@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 
@@ -83,8 +84,8 @@ def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
 
 _BOUNDARY = set(SENTENCE_ENDS + CLAUSE_ENDS + "、")
 _OPEN, _CLOSE = '《“"(（〔[', '》”")）〕]'
-_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _BOUNDARY_RE = re.compile(f"[{re.escape(''.join(sorted(_BOUNDARY)))}]")
+_MARK = re.compile(f"[{re.escape(''.join(sorted(_BOUNDARY)) + _OPEN + _CLOSE)}]")
 
 
 def _inside_brackets(text: str, i: int) -> bool:
@@ -98,38 +99,46 @@ def _inside_brackets(text: str, i: int) -> bool:
     return depth > 0
 
 
-def _depths(text: str) -> list[int] | None:
-    """Bracket depth before each position (``_inside_brackets`` for all of them in one pass);
-    None when the text opens no bracket at all."""
-    if not any(ch in text for ch in _OPEN):
-        return None
-    # The depth changes only at brackets: fill the runs between them whole.
-    out, depth, last = [0], 0, 0
-    for m in _BRACKET.finditer(text):
-        i = m.start()
-        out += [depth] * (i - last)
-        if text[i] in _OPEN:
+class _Marks(NamedTuple):
+    """A text's clause boundaries outside brackets, and where its bracket depth changes."""
+
+    bounds: list[int]  # positions of the boundaries, in order
+    at: list[int]  # positions of the brackets that change the depth, in order
+    depth: list[int]  # the depth after each of them
+
+    def inside(self, i: int) -> bool:
+        """Whether position ``i`` sits inside brackets (``_inside_brackets(text, i)``)."""
+        j = bisect_left(self.at, i)
+        return j > 0 and self.depth[j - 1] > 0
+
+
+def _marks(text: str) -> _Marks:
+    """The :class:`_Marks` of ``text``, from one scan of its brackets and boundaries."""
+    if not any(ch in text for ch in _OPEN):  # depth 0 throughout: every boundary counts
+        return _Marks([m.start() for m in _BOUNDARY_RE.finditer(text)], [], [])
+    bounds, at, depths, depth = [], [], [], 0
+    for m in _MARK.finditer(text):
+        ch = m.group()
+        if ch in _OPEN:
             depth += 1
-        elif depth:
+        elif ch in _CLOSE:
+            if not depth:
+                continue
             depth -= 1
-        out.append(depth)
-        last = i + 1
-    out += [depth] * (len(text) - last)
-    return out
+        else:
+            if not depth:
+                bounds.append(m.start())
+            continue
+        at.append(m.start())
+        depths.append(depth)
+    return _Marks(bounds, at, depths)
 
 
-def _boundaries(text: str, depths: list[int] | None) -> list[int]:
-    """Positions of the clause boundaries of ``text`` outside brackets, in order."""
-    at = [m.start() for m in _BOUNDARY_RE.finditer(text)]
-    return at if depths is None else [i for i in at if not depths[i]]
-
-
-def _phrase_bounds(
-    text: str, start: int, end: int, depths: list[int] | None, bounds: list[int]
-) -> tuple[int, int]:
+def _phrase_bounds(text: str, start: int, end: int, marks: _Marks) -> tuple[int, int]:
     """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it
-    (``depths``: :func:`_depths` of ``text``; ``bounds``: :func:`_boundaries` of it)."""
-    inside = (lambda i: depths[i] > 0) if depths is not None else (lambda i: False)
+    (``marks``: :func:`_marks` of ``text``)."""
+    inside = marks.inside
+    bounds = marks.bounds
     # The clause runs from just after the last boundary before the fact to the first one after.
     j = bisect_left(bounds, start)
     lo = bounds[j - 1] + 1 if j else 0
@@ -188,10 +197,9 @@ def facts_and_phrases(
     matches = _fact_matches(text, units)
     if not matches:
         return [], out
-    depths = _depths(text)
-    bounds = _boundaries(text, depths)
+    marks = _marks(text)
     for m in matches:
-        lo, hi = _phrase_bounds(text, m.start(), m.end(), depths, bounds)
+        lo, hi = _phrase_bounds(text, m.start(), m.end(), marks)
         # A document number beside its document is one fact: merge overlapping phrases.
         for i, (fact, _, a, b) in enumerate(out):
             if lo < b and a < hi:

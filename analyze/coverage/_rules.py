@@ -4,18 +4,20 @@ evidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-
-import numpy as np
 
 from fzgap.analyze.constants import Status
-from fzgap.analyze.coverage._evidence import facts_and_phrases
 from fzgap.analyze.coverage._scoring import ScoredReport, subitems_in
-from fzgap.analyze.coverage._shortcuts import TEXT_CACHE, candidates, facts_once
-from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
+from fzgap.analyze.coverage._shortcuts import (
+    ReportView,
+    best_sentence,
+    candidates,
+    facts_of,
+    report_view,
+)
+from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Reason, SubItemResult
 from fzgap.analyze.segment import Paragraph
 from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
-from fzgap.model.checklist import AreaSpec, Checklist
+from fzgap.model.checklist import Checklist
 
 __all__ = ["assess_area", "is_generic", "MAX_EVIDENCE", "BY_CONTENT_NOTE"]
 
@@ -75,7 +77,8 @@ def _announces(report: ScoredReport, p: Paragraph, k: int) -> bool:
     return False
 
 
-def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checklist) -> _Hit | None:
+def _hit(view: ReportView, p: Paragraph, k: int, cl: Checklist) -> _Hit | None:
+    report = view.report
     area = AREAS[k]
     thr = report.thresholds[area]
     rules = cl.rules
@@ -84,33 +87,31 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
         if area == "first_responsibility" and p.section == "first_responsibility"
         else 1.0
     )
-    score = float(report.scores[p.index, k])
-    sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
+    score = view.scores[p.index][k]
+    sents = report.sentences[p.index]
+    column = report.sentence_scores[p.index][:, k]
     floor = max(thr, rules.passing_min_score)
     clause, clause_score = report.clauses.get((p.index, k), ("", 0.0))
-    column = sscores[:, k]
-    about = np.flatnonzero(column >= floor).tolist()  # the sentences about the area
+    about = [i for i, s in enumerate(column.tolist()) if s >= floor]  # sentences about the area
     in_area = about if score >= thr / 2 else []
     share = sum(len(sents[i]) for i in in_area) / max(1, len(p.norm))
     labelled = score >= factor * max(thr, rules.min_evidence_score)
     main = labelled and (
-        share >= rules.main_share
-        or int(np.argmax(report.scores[p.index])) == k
-        or _announces(report, p, k)
+        share >= rules.main_share or view.tops[p.index] == k or _announces(report, p, k)
     )
     # A paragraph about something else must be firmer to count as a passing mention.
     labelled = main or score >= factor * floor
     by_clause = not labelled and not in_area and clause_score >= rules.passing_min_score
     if not labelled and not in_area and not by_clause:
         return None
-    carrier = _carrier(sents, column, about, rules.strong_units)
+    carrier = best_sentence(sents, column, about, rules.strong_units)
     area_text = (
         "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
     )
     # Facts come from the area's own sentences; a paragraph about the area with no single clear
     # sentence lends all its text.
     text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
-    facts, in_context = _facts_of(p.norm, text_for_facts, rules.strong_units)
+    facts, in_context = facts_of(p.norm, text_for_facts, rules.strong_units)
     subs = subitems_in(cl, k, text_for_facts)
     concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
     shown = report.shown[p.index]
@@ -131,46 +132,16 @@ def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checkli
     return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
 
 
-@lru_cache(maxsize=TEXT_CACHE)  # the five areas ask it of the same texts
-def _facts_of(
-    norm: str, text: str, units: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
-    """The distinct facts of ``text``, and the first six in their phrases, spans located in the
-    paragraph's text ``norm``."""
-    facts, phrases = facts_and_phrases(text, units)
-    out = []
-    for fact, phrase, lo, hi in phrases[:6]:
-        at = norm.find(phrase)
-        start, end = (at, at + len(phrase)) if at >= 0 else (lo, hi)
-        out.append(Fact(fact, phrase, start, end))
-    return tuple(dict.fromkeys(facts)), tuple(out)
-
-
-def _carrier(
-    sents: tuple[str, ...], scores: np.ndarray, about: list[int], units: tuple[str, ...]
-) -> int:
-    """The sentence to show: among those about the area (``about``), the one with most strong
-    facts; else the best scored."""
-    if not len(sents):
-        return 0
-    if len(about) == 1:
-        return about[0]
-    if about:
-        column = scores.tolist()
-        return max(about, key=lambda i: (len(facts_once(sents[i], units)), column[i], -i))
-    return int(np.argmax(scores))
-
-
 def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     """Decide covered / thin / missing for area number ``k`` and give the reasons."""
     spec = cl.areas[k]
     rules = cl.rules
-    body = [p for p in report.report.paragraphs if p.kind == "body"]
-    may_hit = candidates(report, body, k, cl)
+    view = report_view(report)
+    body = view.body
     hits = [
         h
-        for p, maybe in zip(body, may_hit)
-        if maybe and (h := _hit(report, p, k, spec, cl)) is not None
+        for p, maybe in zip(body, candidates(view, k, cl))
+        if maybe and (h := _hit(view, p, k, cl)) is not None
     ]
     counting = [h for h in hits if h.evidence.counts]
     labelled = [h for h in counting if h.labelled]
