@@ -15,7 +15,6 @@ __all__ = [
     "split_clauses",
     "strong_facts",
     "fact_phrases",
-    "facts_and_phrases",
     "PHRASE_MAX",
 ]
 
@@ -30,8 +29,7 @@ _CASE = re.compile(r"[“\"][^”\"]{2,30}[”\"](?:案|一案|案件)")
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at 。；！？ (keeping the punctuation); never loses text."""
-    parts = [m.group(0) for m in _SENT.finditer(text)]
-    return [p for p in parts if p.strip()] or [text]
+    return [p for p in _SENT.findall(text) if p.strip()] or [text]
 
 
 _CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_ENDS}]*")
@@ -39,7 +37,7 @@ _CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_E
 
 def split_clauses(sentence: str) -> list[str]:
     """Split a sentence into clauses at commas and colons (keeping the punctuation)."""
-    return [m.group(0) for m in _CLAUSE.finditer(sentence) if m.group(0).strip()] or [sentence]
+    return [c for c in _CLAUSE.findall(sentence) if c.strip()] or [sentence]
 
 
 @lru_cache(maxsize=8)
@@ -178,25 +176,10 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
         The fact as matched (``4件``), its clause (``受理行政复议案件4件``) and the clause's span
         in ``text``; facts whose phrases overlap (a document and its number) share one entry.
     """
-    return facts_and_phrases(text, units)[1]
-
-
-def facts_and_phrases(
-    text: str, units: tuple[str, ...]
-) -> tuple[list[str], list[tuple[str, str, int, int]]]:
-    """:func:`strong_facts` and :func:`fact_phrases` of ``text``, its facts found once for both.
-
-    Parameters
-    ----------
-    text : str
-        Normalised text.
-    units : tuple of str
-        Units that make a number a reported figure.
-    """
     out: list[tuple[str, str, int, int]] = []
     matches = _fact_matches(text, units)
     if not matches:
-        return [], out
+        return out
     marks = _marks(text)
     for m in matches:
         lo, hi = _phrase_bounds(text, m.start(), m.end(), marks)
@@ -208,4 +191,4 @@ def facts_and_phrases(
                 break
         else:
             out.append((m.group(0), text[lo:hi], lo, hi))
-    return [m.group(0) for m in matches], out
+    return out

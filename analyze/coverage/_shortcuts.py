@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from fzgap.analyze.coverage._evidence import facts_and_phrases, strong_facts
+from fzgap.analyze.coverage._evidence import fact_phrases, strong_facts
 from fzgap.analyze.coverage._scoring import ScoredReport
 from fzgap.analyze.records import Fact
 from fzgap.analyze.segment import Paragraph
@@ -21,8 +21,8 @@ __all__ = [
     "ReportView",
     "best_sentence",
     "candidates",
-    "facts_of",
     "facts_once",
+    "phrases_of",
     "report_view",
 ]
 
@@ -39,11 +39,9 @@ def facts_once(text: str, units: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=TEXT_CACHE)  # the five areas ask it of the same texts
-def facts_of(
-    norm: str, text: str, units: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[Fact, ...]]:
-    """The distinct facts of ``text``, and the first six in their phrases, spans located in the
-    paragraph's text ``norm``.
+def phrases_of(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
+    """The first six facts of ``text`` in their phrases, spans located in the paragraph's text
+    ``norm``.
 
     Parameters
     ----------
@@ -54,13 +52,12 @@ def facts_of(
     units : tuple of str
         Units that make a number a reported figure.
     """
-    facts, phrases = facts_and_phrases(text, units)
     out = []
-    for fact, phrase, lo, hi in phrases[:6]:
+    for fact, phrase, lo, hi in fact_phrases(text, units)[:6]:
         at = norm.find(phrase)
         start, end = (at, at + len(phrase)) if at >= 0 else (lo, hi)
         out.append(Fact(fact, phrase, start, end))
-    return tuple(dict.fromkeys(facts)), tuple(out)
+    return tuple(out)
 
 
 def best_sentence(
