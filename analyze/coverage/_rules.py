@@ -3,6 +3,8 @@ evidence."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from fzgap.analyze.constants import Status
 from fzgap.analyze.coverage._hits import Hit, find_hit, is_generic
 from fzgap.analyze.coverage._scoring import ScoredReport
@@ -81,7 +83,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     elif concrete:
         status = "covered"
         # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
-        facts = [f.phrase for h in concrete_main for f in h.evidence().facts][:3]
+        facts = list(islice((f.phrase for h in concrete_main for f in h.evidence().facts), 3))
         detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
         reasons.append(
             Reason(
@@ -156,7 +158,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     if status != "missing" and missing_subs:
         reasons.append(Reason("SUBITEMS_NOT_FOUND", "未见子项：" + "、".join(missing_subs)))
 
-    total_chars = sum(len(p.norm) for p in body) or 1
+    total_chars = view.body_chars or 1
     chars = sum(h.chars for h in counting)
     counts = AreaCounts(
         len(labelled),

@@ -96,6 +96,7 @@ class ReportView:
     best: np.ndarray  # (n_body, 5): each body paragraph's highest sentence score per area
     scores: list[list[float]]  # report.scores as Python floats (the same values)
     tops: list[int]  # each paragraph's best scored area (np.argmax of its row)
+    body_chars: int  # the length of the body paragraphs' text
 
 
 # The five areas of a report ask for its view in turn: the last one is kept (a report audited
@@ -118,7 +119,8 @@ def report_view(report: ScoredReport) -> ReportView:
     index = np.fromiter((p.index for p in body), dtype=np.intp, count=len(body))
     best = _best_sentence_scores(report)[index] if len(body) else np.zeros((0, len(AREAS)))
     tops = report.scores.argmax(axis=1).tolist() if report.scores.size else []
-    held = _last = ReportView(report, body, index, best, report.scores.tolist(), tops)
+    chars = sum(len(p.norm) for p in body)
+    held = _last = ReportView(report, body, index, best, report.scores.tolist(), tops, chars)
     return held
 
 
