@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
 from fzgap.analyze.coverage._evidence import _CLAUSE, split_sentences
 from fzgap.analyze.segment import Paragraph, SegmentedReport
+from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist
 from fzgap.model.scorer import Scorer
 
 __all__ = ["ScoredReport", "score_report", "subitems_in"]
 
+_MARKS = CLAUSE_ENDS + SENTENCE_ENDS  # what ends a clause
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
@@ -123,12 +126,21 @@ def _clause_spans(text: str, group: tuple[str, ...]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = 0
     for sentence in group:
-        end = at + len(sentence)
-        # The clause pattern has no anchor or look-around: bounded to the sentence's span it
-        # finds what it finds in the sentence alone.
-        found = [m.span() for m in _CLAUSE.finditer(text, at, end) if m.group(0).strip()]
-        spans += found or [(at, end)]
-        at = end
+        # A clause ends with all the marks after it, so the clauses run on from the first one
+        # (after any marks that open the sentence); only the last can be blank (no mark ends it).
+        parts = _CLAUSE.findall(sentence)
+        if parts and not parts[-1].strip():
+            parts.pop()
+        if parts:
+            ends = list(
+                accumulate(
+                    map(len, parts), initial=at + len(sentence) - len(sentence.lstrip(_MARKS))
+                )
+            )
+            spans += zip(ends, ends[1:])
+        else:
+            spans.append((at, at + len(sentence)))
+        at += len(sentence)
     return spans
 
 

@@ -87,7 +87,11 @@ def test_clause_search_from_leftmost_matches_finds_every_clause(  # type: ignore
 def test_clause_spans_are_the_split_clauses(sample_path) -> None:  # type: ignore[no-untyped-def]
     report = segment(load_document(sample_path))
     groups = [tuple(split_sentences(p.norm)) for p in report.paragraphs]
-    groups += [("，。", " ，甲，", "甲。；乙"), ("",)]
+    groups += [
+        ("，。", " ，甲，", "甲。；乙"),
+        ("",),
+        ("甲，  ", "，，甲 ", " ", "。甲,乙:丙!?", "甲 ，乙 "),
+    ]
     for group in groups:
         text = "".join(group)
         spans = _clause_spans(text, group)
