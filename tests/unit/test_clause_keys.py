@@ -7,6 +7,8 @@ import dataclasses
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fzgap.analyze.coverage import split_clauses, split_sentences
 from fzgap.analyze.coverage._scoring import _clause_keys, _clause_spans
@@ -96,3 +98,11 @@ def test_clause_spans_are_the_split_clauses(sample_path) -> None:  # type: ignor
         text = "".join(group)
         spans = _clause_spans(text, group)
         assert [text[a:b] for a, b in spans] == [c for s in group for c in split_clauses(s)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙 \t，。,;:!？", max_size=8), min_size=1, max_size=3))
+def test_clause_spans_are_the_split_clauses_of_any_text(group: list[str]) -> None:
+    text = "".join(group)
+    spans = _clause_spans(text, tuple(group))
+    assert [text[a:b] for a, b in spans] == [c for s in group for c in split_clauses(s)]
