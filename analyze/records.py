@@ -477,6 +477,11 @@ class AuditReport:
         return next(a for a in self.areas if a.id == area_id)
 
     @property
+    def summary(self) -> dict[str, list[str]]:
+        """Status → ids of the areas with it, for every status (the JSON's ``summary``)."""
+        return {s: [a.id for a in self.areas if a.status == s] for s in STATUS_ORDER}
+
+    @property
     def statuses(self) -> dict[str, str]:
         """Area id → status."""
         return {a.id: a.status for a in self.areas}
@@ -487,7 +492,7 @@ class AuditReport:
             "schema_version": SCHEMA_VERSION,
             "document": self.document.to_dict(),
             "structure": self.structure.to_dict(),
-            "summary": {s: [a.id for a in self.areas if a.status == s] for s in STATUS_ORDER},
+            "summary": self.summary,
             "areas": [a.to_dict() for a in self.areas],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "model": self.model.to_dict(),
