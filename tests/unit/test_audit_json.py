@@ -1,4 +1,5 @@
-"""The audit JSON written from the records is exactly the indented JSON of ``to_dict``."""
+"""The audit JSON written from the records is exactly the indented JSON of ``to_dict``, and the
+paragraph records hold the scorer's labels and rounded scores."""
 
 from __future__ import annotations
 
@@ -79,3 +80,22 @@ def test_unusual_evidence_gives_the_plain_text(sample_audit: AuditReport) -> Non
 
 def _fields(p: ParagraphResult) -> dict:
     return {f: getattr(p, f) for f in ParagraphResult.__dataclass_fields__}
+
+
+@pytest.mark.parametrize("path", SAMPLES + shared_reports(), ids=lambda p: p.stem)
+def test_paragraph_labels_and_scores_are_the_scorers(path: Path) -> None:
+    from fzgap.analyze.coverage import score_report
+    from fzgap.analyze.ingest import load_document
+    from fzgap.analyze.segment import segment
+    from fzgap.model.areas import AREAS
+    from fzgap.model.checklist import load_checklist
+    from fzgap.model.scorer import labels_of, load_model
+
+    model, checklist = load_model(None), load_checklist(None)
+    scored = score_report(segment(load_document(path)), model, checklist)
+    report = analyze_file(path, model=model)
+    for p in report.paragraphs:
+        row = scored.scores[p.index]
+        assert p.labels == labels_of(model, row)
+        assert p.scores == {a: round(float(s), 4) for a, s in zip(AREAS, row)}
+        assert all(type(s) is float for s in p.scores.values())
