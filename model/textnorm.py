@@ -7,6 +7,10 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "normalize",
@@ -68,6 +72,17 @@ def _gate() -> tuple[frozenset[str], re.Pattern[str] | None, frozenset[str]]:
             changed.update(set(parts[0]) - set(parts[1]) or set(parts[0]))
     pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
     return frozenset(chars), pattern, frozenset(changed)
+
+
+@lru_cache(maxsize=1)
+def _suspect_table() -> np.ndarray:
+    """Per code point: whether it is a changing character or a character a changing key changes."""
+    import numpy as np
+
+    chars, _, changed = _gate()
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in chars | changed]] = True
+    return table
 
 
 def needs_conversion(text: str) -> bool:
@@ -138,19 +153,14 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
         codes[wide] -= 0xFEE0
         codes[ideo] = 0x20
         block = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    # The gate asks of characters only whether they occur: ask it of the distinct ones.
-    chars, keys, changed = _gate()
-    seen = np.zeros(0x110000, dtype=bool)
-    seen[codes] = True
-    present = set(map(chr, np.flatnonzero(seen)))
-    suspects = (chars | changed) & present
-    if suspects:
-        # Only lines holding one of these characters can need zhconv (著 and 覆 are common).
-        where = re.compile("[" + "".join(map(re.escape, sorted(suspects))) + "]")
+    # Only lines holding a character of the gate can need zhconv (著 and 覆 are common): one
+    # gather through a table of those characters finds them.
+    at = np.flatnonzero(_suspect_table()[codes])
+    if len(at):
         starts = np.flatnonzero(codes == ord(_JOIN))
-        at = [m.start() for m in where.finditer(block)]
         lines = block.split(_JOIN)
-        for k in np.unique(np.searchsorted(starts, at)).tolist():
+        # Lines in order, each once (np.unique would load numpy.ma: 18 ms of start-up).
+        for k in dict.fromkeys(np.searchsorted(starts, at).tolist()):
             if needs_conversion(lines[k]):
                 import zhconv
 

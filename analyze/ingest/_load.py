@@ -11,15 +11,13 @@ from fzgap.analyze.errors import (
     EmptyDocumentError,
     FileTooLargeError,
     FormatMismatchError,
-    InputError,
-    NotAFileError,
     NotChineseError,
-    NotFoundError,
     UnsupportedFormatError,
 )
 from fzgap.analyze.ingest._bounds import bound_blocks
 from fzgap.analyze.ingest._decoding import decode_text
 from fzgap.analyze.ingest._document import Block, Document
+from fzgap.analyze.ingest._files import DEFAULT_MAX_BYTES, read_file_bytes
 from fzgap.analyze.ingest._html import looks_like_html, read_html
 from fzgap.analyze.ingest._layout import assemble, block_lines, text_lines
 from fzgap.analyze.ingest._pagemeta import meta_from_html_head
@@ -33,8 +31,6 @@ __all__ = [
     "REPORT_SUFFIXES",
 ]
 
-#: Default size limit: far above any real report, low enough to refuse a wrong file quickly.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_EXTENSIONS = frozenset(
     {
         "",
@@ -105,32 +101,6 @@ def _zip_kind(data: bytes) -> str:
     if b"ppt/" in probe:
         return "pptx"
     return "docx" if b"[Content_Types].xml" in probe and b"word" in data else "zip"
-
-
-def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing missing paths, folders and files over ``max_bytes`` with typed
-    errors."""
-    name = str(path)
-    if not path.exists():
-        raise NotFoundError(name, "没有这个文件")
-    if path.is_dir():
-        raise NotAFileError(
-            name,
-            "这是文件夹，不是报告文件（请给出文件；批量处理用 `fzgap analyze 文件夹`）",
-        )
-    if not path.is_file():
-        raise NotAFileError(name, "不是普通文件")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise FileTooLargeError(
-            name,
-            f"文件有 {size / 1048576:.1f} MB，超过 {max_bytes / 1048576:.1f} MB 的上限"
-            "（可用 --max-size 放宽）",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"无法读取（{exc.strerror or exc}）") from None
 
 
 def load_document(

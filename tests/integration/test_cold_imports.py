@@ -79,3 +79,29 @@ def test_the_review_tool_starts_without_the_model_or_heavy_readers(tmp_path: Pat
     )
     assert proc.stdout.strip() == ""
     assert (tmp_path / "review.db").exists()
+
+
+def test_classify_reads_lines_without_the_report_readers(tmp_path: Path) -> None:
+    """`fzgap classify` decodes its lines: the layout, chrome and HTML readers of a whole report
+    are not loaded for it, nor numpy's masked arrays (18 ms that np.unique costs on first use)."""
+    lines = tmp_path / "lines.txt"
+    lines.write_text("全年办理行政复议案件66件，纠错率12%。\n", encoding="utf-8")
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['fzgap', 'classify', sys.argv[1]]\n"
+        "try:\n"
+        "    runpy.run_module('fzgap', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "readers = ('_layout', '_html', '_chrome', '_load', '_frame', '_reflow', 'numpy.ma')\n"
+        "mods = [m for m in sys.modules if m.startswith('fzgap.analyze.ingest.')]\n"
+        "names = {m.rsplit('.', 1)[-1] for m in mods}\n"
+        "names |= {'numpy.ma'} & set(sys.modules)\n"
+        "sys.stderr.write('LOADED=' + ','.join(sorted(names & set(readers))) + '\\n')\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(lines)], capture_output=True, text=True, timeout=120
+    )
+    assert "reconsideration" in proc.stdout, proc.stderr
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")]
+    assert line == ["LOADED="], proc.stderr
