@@ -233,10 +233,26 @@ def _scores(scores: dict[str, float]) -> str:
             raise _Unusual
         layout = _SCORES[keys] = _template(tuple(_str(k)[1:-1] for k in keys), "\n        ")
     values = tuple(scores.values())
-    if not all(map(isfinite, values)):
+    if not _FLOAT_ONLY.issuperset(map(type, values)) or not all(map(isfinite, values)):
         raise _Unusual
-    # float.__repr__ is json's own text of a float (of a float subclass too); it refuses others.
-    return layout % tuple(map(float.__repr__, values))
+    texts = tuple(map(_FLOAT_TEXT.get, values))
+    if None in texts:
+        texts = tuple(t or _float_text(v) for t, v in zip(texts, values))
+    return layout % texts
+
+
+_FLOAT_ONLY = frozenset((float,))
+#: The JSON text of scores met before: rounded to four places, they take few values, and
+#: writing a float's shortest text costs more than looking it up.
+_FLOAT_TEXT: dict[float, str] = {}
+
+
+def _float_text(value: float) -> str:
+    """``float.__repr__``, remembered (not for zero: 0.0 and -0.0 are one key, two texts)."""
+    text = float.__repr__(value)
+    if value and len(_FLOAT_TEXT) < 1 << 16:
+        _FLOAT_TEXT[value] = text
+    return text
 
 
 def _area(a: AreaResult) -> str:
