@@ -17,10 +17,12 @@ import numpy as np
 from fzgap.model.areas import AREAS
 from fzgap.model.artifact import KIND, PICKLE_KIND, load_arrays
 from fzgap.model.errors import ModelError
-from fzgap.model.features import CharVocabulary, Rows, WordVocabulary, split_terms, tfidf_blocks
+from fzgap.model.features import Rows, tfidf_blocks
 from fzgap.model.scorer import Explanation, TermWeight, register_kind
 from fzgap.model.segmenter import get_segmenter
+from fzgap.model.spans import inner_rows
 from fzgap.model.tokenize import prepare_all
+from fzgap.model.vocabulary import CharVocabulary, WordVocabulary, split_terms
 
 __all__ = ["LinearScorer", "KIND", "FEATURES", "ARRAYS"]
 
@@ -103,37 +105,70 @@ class LinearScorer:
             np.concatenate([wd, cd]), np.concatenate([wc, cc + n_word]), n, self.idf, [n_word]
         )
 
-    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        """Linear scores before the logistic, shape (len(texts), 5)."""
+    def decision_function(
+        self, texts: Sequence[str], within: Sequence[int] | None = None
+    ) -> np.ndarray:
+        """Linear scores before the logistic, shape (len(texts), 5).
+
+        Parameters
+        ----------
+        texts : sequence of str
+        within : sequence of int, optional
+            For each text, the index of another text of ``texts`` that holds it (a sentence's
+            paragraph), or -1: its features are then taken from that text's
+            (:mod:`fzgap.model.spans`), with the same scores.
+        """
         out = np.zeros((len(texts), len(AREAS)))
-        for start in range(0, len(texts), _BLOCK):
-            prepared = prepare_all(texts[start : start + _BLOCK])
+        if within is not None and len(within) != len(texts):
+            raise ValueError("within must give one index per text")
+        if within is not None and len(texts) > 8 * _BLOCK:
+            within = None  # one block holds every text and its holder: bound its memory
+        step = len(texts) if within is not None else _BLOCK
+        for start in range(0, len(texts), max(step, 1)):
+            prepared = prepare_all(texts[start : start + step])
             # Equal prepared texts have equal rows (a one-sentence paragraph and its sentence):
             # each is scored once.
             distinct = {t: i for i, t in enumerate(dict.fromkeys(prepared))}
-            rows = self._features(list(distinct))
+            if within is None:
+                rows = self._features(list(distinct))
+            else:
+                rows = inner_rows(
+                    self, list(distinct), _distinct_within(prepared, distinct, within)
+                )
             if rows.val.size == 0:
                 continue
-            # np.take along an axis gathers rows several times faster than fancy indexing.
-            contrib = np.take(self._coef_by_col, rows.col, axis=0)
-            contrib *= rows.val.astype(np.float64)[:, None]
-            # Rows are sorted by document: one reduceat adds each document's terms in order,
-            # as a CSR product does, for all five areas in one pass.
-            counts = np.bincount(rows.doc, minlength=rows.n_docs)
-            starts = np.cumsum(counts) - counts
-            sums = np.add.reduceat(contrib, np.minimum(starts, len(contrib) - 1), axis=0)
-            sums[counts == 0] = 0.0  # reduceat gives an empty document the next one's term
+            sums = self._sums(rows)
             if len(distinct) == len(prepared):
                 out[start : start + len(prepared)] = sums
             else:
                 out[start : start + len(prepared)] = sums[[distinct[t] for t in prepared]]
         return out + self.intercept
 
+    def _sums(self, rows: Rows) -> np.ndarray:
+        """Each row's dot product with the five areas' coefficients."""
+        # np.take along an axis gathers rows several times faster than fancy indexing.
+        contrib = np.take(self._coef_by_col, rows.col, axis=0)
+        contrib *= rows.val.astype(np.float64)[:, None]
+        # Rows are sorted by document: one reduceat adds each document's terms in order,
+        # as a CSR product does, for all five areas in one pass.
+        counts = np.bincount(rows.doc, minlength=rows.n_docs)
+        starts = np.cumsum(counts) - counts
+        sums = np.add.reduceat(contrib, np.minimum(starts, len(contrib) - 1), axis=0)
+        sums[counts == 0] = 0.0  # reduceat gives an empty document the next one's term
+        return sums
+
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities, shape (len(texts), 5), in ``AREAS`` order."""
+        return self.predict_proba_within(texts, None)
+
+    def predict_proba_within(
+        self, texts: Sequence[str], within: Sequence[int] | None
+    ) -> np.ndarray:
+        """:meth:`predict_proba`, the texts held by others featurised from those (``within``:
+        see :meth:`decision_function`); the same scores."""
         if len(texts) == 0:
             return np.zeros((0, len(AREAS)))
-        return 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+        return 1.0 / (1.0 + np.exp(-self.decision_function(texts, within)))
 
     def term(self, col: int) -> tuple[str, str]:
         """The term of a feature column and its kind (``word`` or ``char``)."""
@@ -201,6 +236,22 @@ class LinearScorer:
             up,
             down,
         )
+
+
+def _distinct_within(
+    prepared: list[str], distinct: dict[str, int], within: Sequence[int]
+) -> list[int]:
+    """``within`` over the distinct prepared texts (a text keeps its first occurrence's)."""
+    out = [-1] * len(distinct)
+    seen = [False] * len(distinct)
+    for i, text in enumerate(prepared):
+        j = distinct[text]
+        if not seen[j]:
+            seen[j] = True
+            outer = within[i]
+            if 0 <= outer < len(prepared):
+                out[j] = distinct[prepared[outer]]
+    return out
 
 
 def _check_settings(directory: Path, manifest: dict[str, Any]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Scorer",
     "RanksTerms",
+    "ScoresWithin",
     "Classification",
     "TermWeight",
     "Explanation",
@@ -108,6 +109,18 @@ class Scorer(Protocol):
 
     def explain(self, text: str, top: int = 8) -> Explanation:
         """The terms that pushed each area's score up or down for ``text``."""
+        ...
+
+
+@runtime_checkable
+class ScoresWithin(Protocol):
+    """A scorer that takes the features of texts held by others from those texts (a report's
+    sentences and clauses from its paragraphs), for the same scores with less work."""
+
+    def predict_proba_within(
+        self, texts: Sequence[str], within: Sequence[int] | None
+    ) -> np.ndarray:
+        """Scores as ``predict_proba``; ``within[i]``: the index of the text holding text i."""
         ...
 
 

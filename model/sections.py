@@ -21,8 +21,8 @@ import numpy as np
 
 from fzgap.model.areas import SECTIONS
 from fzgap.model.errors import ModelError
-from fzgap.model.features import CharVocabulary
 from fzgap.model.textnorm import normalize, normalize_all
+from fzgap.model.vocabulary import CharVocabulary
 
 __all__ = ["SectionModel", "section_terms", "load_section_model", "SECTION_MODEL_NAME"]
 

@@ -202,6 +202,19 @@ class Segmenter:
         (ndarray of int64, ndarray of int64)
             The id of every kept word in order, and the index of the text it belongs to.
         """
+        out, piece_doc, lengths = self.word_ids_by_piece(texts, ids)
+        return out, np.repeat(piece_doc, lengths)
+
+    def word_ids_by_piece(
+        self, texts: Sequence[str], ids: Mapping[str, int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`word_ids`, by piece: every kept word's id, and for each piece (run, or 汉字
+        alone) of the texts in order, the text it is in and how many kept words it gives.
+
+        Returns
+        -------
+        (ndarray of int64, ndarray of int64, ndarray of int64)
+        """
         found = [_PIECE.findall(t) for t in texts]
         per_text = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
         pieces = list(chain.from_iterable(found))
@@ -239,7 +252,7 @@ class Segmenter:
         shift = bounds[seq] - (np.cumsum(lengths) - lengths)
         out = kept[np.repeat(shift, lengths) + np.arange(total, dtype=np.int64)]
         piece_doc = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
-        return out, np.repeat(piece_doc, lengths)
+        return out, piece_doc, lengths
 
     def _lookup_with_newline(self, ids: Mapping[str, int]) -> dict[str, int]:
         """``ids`` and the run separator as :data:`_NEWLINE` (built once for the last ``ids``)."""

@@ -9,9 +9,9 @@ import numpy as np
 
 from fzgap.model.areas import AREAS
 from fzgap.model.artifact import KIND, save_arrays
-from fzgap.model.features import join_terms
 from fzgap.model.linear import FEATURES, LinearScorer
 from fzgap.model.segmenter import read_user_dict
+from fzgap.model.vocabulary import join_terms
 
 __all__ = ["pipeline_arrays", "export_pipeline", "export_scorer", "TOKENIZER"]
 

@@ -12,7 +12,7 @@ from fzgap.analyze.coverage._evidence import split_clauses, split_sentences
 from fzgap.analyze.segment import Paragraph, SegmentedReport
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist
-from fzgap.model.scorer import Scorer
+from fzgap.model.scorer import Scorer, ScoresWithin
 
 __all__ = ["ScoredReport", "score_report", "subitems_in"]
 
@@ -58,7 +58,20 @@ def score_report(report: SegmentedReport, scorer: Scorer, checklist: Checklist) 
     # One call: the scorer cuts each run of text once, so sentences and clauses reuse the
     # paragraph's words, and every unit is scored in the same matrix product.
     units = [p.text for p in paragraphs] + flat + clause_texts
-    all_scores = scorer.predict_proba(units) if units else np.zeros((0, len(AREAS)))
+    if not units:
+        all_scores = np.zeros((0, len(AREAS)))
+    elif isinstance(scorer, ScoresWithin):
+        # Each sentence and clause lies inside its paragraph: the scorer takes their features
+        # from the paragraph's (the same scores, less work).
+        first: dict[str, int] = {}
+        for i, _, clause in keys:
+            first.setdefault(clause, i)
+        within = [-1] * len(paragraphs)
+        within += [i for i, group in enumerate(sentences) for _ in group]
+        within += [first[c] for c in clause_texts]
+        all_scores = scorer.predict_proba_within(units, within)
+    else:
+        all_scores = scorer.predict_proba(units)
     n, m = len(paragraphs), len(flat)
     scores, flat_scores = all_scores[:n], all_scores[n : n + m]
     bounds = np.cumsum([0] + [len(g) for g in sentences])
