@@ -59,6 +59,9 @@ class KeyTable:
             pending = pending[~put]
             slot[pending] = (slot[pending] + 1) & self.mask
         self._size = len(keys)
+        # Each slot's key and value side by side: one gather reads both (one cache line).
+        self._pairs = np.ascontiguousarray(np.stack([self.keys, self.values], axis=1))
+        self.keys, self.values = self._pairs[:, 0], self._pairs[:, 1]
 
     def __len__(self) -> int:
         return self._size
@@ -73,21 +76,21 @@ class KeyTable:
         """The value of each query key, -1 where the key is absent (or the query negative)."""
         queries = np.asarray(queries, dtype=np.int64)
         slot = self._slots(queries)
-        found = self.keys[slot]
-        hit = found == queries
-        out = np.full(len(queries), -1, dtype=np.int64)
-        out[hit] = self.values[slot[hit]]
+        # np.take along an axis gathers rows several times faster than fancy indexing.
+        pairs = np.take(self._pairs, slot, axis=0)
+        hit = pairs[:, 0] == queries
+        out = np.where(hit, pairs[:, 1], -1)
         # Queries whose home slot holds another key probe on; a key sits at most
         # ``probes - 1`` slots after its home, so that many steps settle every query.
-        todo = np.flatnonzero(~hit & (found != _EMPTY))
+        todo = np.flatnonzero(~hit & (pairs[:, 0] != _EMPTY))
         slot = slot[todo]
         for _ in range(self.probes - 1):
             if not len(todo):
                 break
             slot = (slot + 1) & self.mask
-            found = self.keys[slot]
-            hit = found == queries[todo]
-            out[todo[hit]] = self.values[slot[hit]]
-            more = ~hit & (found != _EMPTY)
+            pairs = np.take(self._pairs, slot, axis=0)
+            hit = pairs[:, 0] == queries[todo]
+            out[todo[hit]] = pairs[hit, 1]
+            more = ~hit & (pairs[:, 0] != _EMPTY)
             todo, slot = todo[more], slot[more]
         return out
