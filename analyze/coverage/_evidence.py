@@ -4,11 +4,19 @@ carry."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 
-__all__ = ["split_sentences", "split_clauses", "strong_facts", "fact_phrases", "PHRASE_MAX"]
+__all__ = [
+    "split_sentences",
+    "split_clauses",
+    "strong_facts",
+    "fact_phrases",
+    "PHRASE_MAX",
+]
 
 #: Longest phrase shown around a fact (characters).
 PHRASE_MAX = 32
@@ -21,8 +29,7 @@ _CASE = re.compile(r"[“\"][^”\"]{2,30}[”\"](?:案|一案|案件)")
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at 。；！？ (keeping the punctuation); never loses text."""
-    parts = [m.group(0) for m in _SENT.finditer(text)]
-    return [p for p in parts if p.strip()] or [text]
+    return [p for p in _SENT.findall(text) if p.strip()] or [text]
 
 
 _CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_ENDS}]*")
@@ -30,7 +37,7 @@ _CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_E
 
 def split_clauses(sentence: str) -> list[str]:
     """Split a sentence into clauses at commas and colons (keeping the punctuation)."""
-    return [m.group(0) for m in _CLAUSE.finditer(sentence) if m.group(0).strip()] or [sentence]
+    return [c for c in _CLAUSE.findall(sentence) if c.strip()] or [sentence]
 
 
 @lru_cache(maxsize=8)
@@ -38,8 +45,10 @@ def _figure_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
     # A figure starts where a run of digits starts: without the look-behind every digit of a
     # long run would start a new scan of the run, and two \s* around an optional word would
-    # split a run of spaces every possible way (both quadratic in the length).
-    return re.compile(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
+    # split a run of spaces every possible way (both quadratic in the length). The look-behind
+    # follows the first digit (the same test: no digit or point before it) so that the pattern
+    # opens with a digit, which the regex engine skips to without trying every position.
+    return re.compile(rf"\d(?<![\d.]\d)\d*(?:\.\d+)?\s*(?:[余多]\s*)?(?:{alternatives})")
 
 
 def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
@@ -59,8 +68,13 @@ def strong_facts(text: str, units: tuple[str, ...]) -> list[str]:
 def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches of every strong fact, documents first (the order reasons quote them in)."""
     found: list[re.Match[str]] = []
-    for pattern in (_DOC, _DOCNO, _CASE):
-        found += pattern.finditer(text)
+    # Each pattern needs a character most texts lack: skip its scan where that one is absent.
+    if "《" in text:
+        found += _DOC.finditer(text)
+    if "号" in text:
+        found += _DOCNO.finditer(text)
+    if "“" in text or '"' in text:
+        found += _CASE.finditer(text)
     # Only Arabic figures: Chinese numerals are mostly set phrases (三项制度, 一次办好).
     found += _figure_pattern(units).finditer(text)
     return found
@@ -68,6 +82,8 @@ def _fact_matches(text: str, units: tuple[str, ...]) -> list[re.Match[str]]:
 
 _BOUNDARY = set(SENTENCE_ENDS + CLAUSE_ENDS + "、")
 _OPEN, _CLOSE = '《“"(（〔[', '》”")）〕]'
+_BOUNDARY_RE = re.compile(f"[{re.escape(''.join(sorted(_BOUNDARY)))}]")
+_MARK = re.compile(f"[{re.escape(''.join(sorted(_BOUNDARY)) + _OPEN + _CLOSE)}]")
 
 
 def _inside_brackets(text: str, i: int) -> bool:
@@ -81,31 +97,51 @@ def _inside_brackets(text: str, i: int) -> bool:
     return depth > 0
 
 
-def _depths(text: str) -> list[int] | None:
-    """Bracket depth before each position (``_inside_brackets`` for all of them in one pass);
-    None when the text opens no bracket at all."""
-    if not any(ch in text for ch in _OPEN):
-        return None
-    out, depth = [0], 0
-    for ch in text:
+class _Marks(NamedTuple):
+    """A text's clause boundaries outside brackets, and where its bracket depth changes."""
+
+    bounds: list[int]  # positions of the boundaries, in order
+    at: list[int]  # positions of the brackets that change the depth, in order
+    depth: list[int]  # the depth after each of them
+
+    def inside(self, i: int) -> bool:
+        """Whether position ``i`` sits inside brackets (``_inside_brackets(text, i)``)."""
+        j = bisect_left(self.at, i)
+        return j > 0 and self.depth[j - 1] > 0
+
+
+def _marks(text: str) -> _Marks:
+    """The :class:`_Marks` of ``text``, from one scan of its brackets and boundaries."""
+    if not any(ch in text for ch in _OPEN):  # depth 0 throughout: every boundary counts
+        return _Marks([m.start() for m in _BOUNDARY_RE.finditer(text)], [], [])
+    bounds, at, depths, depth = [], [], [], 0
+    for m in _MARK.finditer(text):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif ch in _CLOSE:
+            if not depth:
+                continue
             depth -= 1
-        out.append(depth)
-    return out
+        else:
+            if not depth:
+                bounds.append(m.start())
+            continue
+        at.append(m.start())
+        depths.append(depth)
+    return _Marks(bounds, at, depths)
 
 
-def _phrase_bounds(text: str, start: int, end: int, depths: list[int] | None) -> tuple[int, int]:
+def _phrase_bounds(text: str, start: int, end: int, marks: _Marks) -> tuple[int, int]:
     """The clause around ``text[start:end]``, cut to ``PHRASE_MAX`` characters around it
-    (``depths``: :func:`_depths` of ``text``)."""
-    inside = (lambda i: depths[i] > 0) if depths is not None else (lambda i: False)
-    lo = start
-    while lo > 0 and not (text[lo - 1] in _BOUNDARY and not inside(lo - 1)):
-        lo -= 1
-    hi = end
-    while hi < len(text) and not (text[hi] in _BOUNDARY and not inside(hi)):
-        hi += 1
+    (``marks``: :func:`_marks` of ``text``)."""
+    inside = marks.inside
+    bounds = marks.bounds
+    # The clause runs from just after the last boundary before the fact to the first one after.
+    j = bisect_left(bounds, start)
+    lo = bounds[j - 1] + 1 if j else 0
+    j = bisect_left(bounds, end, j)
+    hi = bounds[j] if j < len(bounds) else len(text)
     if hi - lo > PHRASE_MAX:
         # A long clause: what the fact counts stands just before it; never cut a number.
         clause_lo = lo
@@ -142,9 +178,11 @@ def fact_phrases(text: str, units: tuple[str, ...]) -> list[tuple[str, str, int,
     """
     out: list[tuple[str, str, int, int]] = []
     matches = _fact_matches(text, units)
-    depths = _depths(text) if matches else None
+    if not matches:
+        return out
+    marks = _marks(text)
     for m in matches:
-        lo, hi = _phrase_bounds(text, m.start(), m.end(), depths)
+        lo, hi = _phrase_bounds(text, m.start(), m.end(), marks)
         # A document number beside its document is one fact: merge overlapping phrases.
         for i, (fact, _, a, b) in enumerate(out):
             if lo < b and a < hi:

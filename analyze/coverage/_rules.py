@@ -3,19 +3,15 @@ evidence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-import numpy as np
+from itertools import islice
 
 from fzgap.analyze.constants import Status
-from fzgap.analyze.coverage._evidence import fact_phrases
-from fzgap.analyze.coverage._scoring import ScoredReport, subitems_in
-from fzgap.analyze.coverage._shortcuts import TEXT_CACHE, candidates, facts_once
-from fzgap.analyze.records import AreaCounts, AreaResult, Evidence, Fact, Reason, SubItemResult
-from fzgap.analyze.segment import Paragraph
-from fzgap.model.areas import AREAS, SECTION_NAMES_ZH
-from fzgap.model.checklist import AreaSpec, Checklist
+from fzgap.analyze.coverage._hits import Hit, find_hit, is_generic
+from fzgap.analyze.coverage._scoring import ScoredReport
+from fzgap.analyze.coverage._shortcuts import candidates, report_view
+from fzgap.analyze.records import AreaCounts, AreaResult, Reason, SubItemResult
+from fzgap.model.areas import SECTION_NAMES_ZH
+from fzgap.model.checklist import Checklist
 
 __all__ = ["assess_area", "is_generic", "MAX_EVIDENCE", "BY_CONTENT_NOTE"]
 
@@ -24,154 +20,32 @@ MAX_EVIDENCE = 8
 BY_CONTENT_NOTE = "未识别出报告结构，按内容判断各段"
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    evidence: Evidence
-    labelled: bool  # the paragraph itself counts as being about the area
-    concrete: bool
-    chars: int
-    subitems: frozenset[str]
-    generic: bool  # no fact, no sub-item wording, only the checklist's weak verbs
-
-
-def is_generic(text: str, facts: tuple[str, ...], subitems: frozenset[str], cl: Checklist) -> bool:
-    """Whether an area's text says only generic verbs (加强、推进、落实…) without a concrete fact.
-
-    Parameters
-    ----------
-    text : str
-        The area's sentences (normalised).
-    facts : tuple of str
-        Their strong facts.
-    subitems : frozenset of str
-        The sub-items whose wording they carry.
-    cl : Checklist
-        Supplies ``rules.weak_verbs``.
-    """
-    if facts or subitems:
-        return False
-    return any(v in text for v in cl.rules.weak_verbs)
-
-
-def _where(hits: list[_Hit]) -> str:
+def _where(hits: list[Hit]) -> str:
     """The sections the hits come from, in report order, by their Chinese names."""
-    seen = dict.fromkeys(h.evidence.section for h in sorted(hits, key=lambda h: h.evidence.index))
+    seen = dict.fromkeys(h.section for h in sorted(hits, key=lambda h: h.index))
     return "、".join(SECTION_NAMES_ZH.get(s, s) for s in seen)
-
-
-def _announces(report: ScoredReport, p: Paragraph, k: int) -> bool:
-    """Whether a heading above the paragraph was labelled with the area."""
-    thr = report.thresholds[AREAS[k]]
-    for q in reversed(report.report.paragraphs[: p.index]):
-        if (
-            q.kind == "heading"
-            and q.headings
-            and q.headings[-1] in p.headings
-            and report.scores[q.index, k] >= thr
-        ):
-            return True
-        if len(q.headings) < 1 or not set(q.headings) & set(p.headings):
-            break
-    return False
-
-
-def _hit(report: ScoredReport, p: Paragraph, k: int, spec: AreaSpec, cl: Checklist) -> _Hit | None:
-    area = AREAS[k]
-    thr = report.thresholds[area]
-    rules = cl.rules
-    factor = (
-        rules.section_threshold_factor
-        if area == "first_responsibility" and p.section == "first_responsibility"
-        else 1.0
-    )
-    score = float(report.scores[p.index, k])
-    sents, sscores = report.sentences[p.index], report.sentence_scores[p.index]
-    floor = max(thr, rules.passing_min_score)
-    clause, clause_score = report.clauses.get((p.index, k), ("", 0.0))
-    in_area = []
-    if score >= thr / 2:
-        in_area = [i for i in range(len(sents)) if sscores[i, k] >= floor]
-    share = sum(len(sents[i]) for i in in_area) / max(1, len(p.norm))
-    top = int(np.argmax(report.scores[p.index]))
-    labelled = score >= factor * max(thr, rules.min_evidence_score)
-    main = labelled and (share >= rules.main_share or top == k or _announces(report, p, k))
-    # A paragraph about something else must be firmer to count as a passing mention.
-    labelled = main or score >= factor * floor
-    by_clause = not labelled and not in_area and clause_score >= rules.passing_min_score
-    if not labelled and not in_area and not by_clause:
-        return None
-    carrier = _carrier(sents, sscores[:, k], floor, rules.strong_units)
-    area_text = (
-        "".join(sents[i] for i in in_area) if in_area else (clause if by_clause else sents[carrier])
-    )
-    # Facts come from the area's own sentences; a paragraph about the area with no single clear
-    # sentence lends all its text.
-    text_for_facts = area_text if in_area or by_clause else (p.norm if main else sents[carrier])
-    facts = tuple(dict.fromkeys(facts_once(text_for_facts, rules.strong_units)))
-    subs = subitems_in(cl, k, text_for_facts)
-    concrete = bool(facts) or len(subs) >= rules.concrete_min_subitems
-    shown = report.shown[p.index]
-    sentence = (
-        clause if by_clause else (shown[carrier] if len(shown) == len(sents) else sents[carrier])
-    )
-    ev = Evidence(
-        p.index,
-        p.section,
-        round(score, 4),
-        sentence,
-        main,
-        facts[:6],
-        p.section in rules.counting_sections,
-        _facts_in_context(p.norm, text_for_facts, rules.strong_units)[:6],
-    )
-    generic = not concrete and is_generic(text_for_facts, facts, subs, cl)
-    return _Hit(ev, labelled, concrete, len(area_text), subs, generic)
-
-
-@lru_cache(maxsize=TEXT_CACHE)  # the five areas ask it of the same texts
-def _facts_in_context(norm: str, text: str, units: tuple[str, ...]) -> tuple[Fact, ...]:
-    """The facts of ``text`` in their phrases, spans located in the paragraph's text ``norm``."""
-    out = []
-    for fact, phrase, lo, hi in fact_phrases(text, units):
-        at = norm.find(phrase)
-        start, end = (at, at + len(phrase)) if at >= 0 else (lo, hi)
-        out.append(Fact(fact, phrase, start, end))
-    return tuple(out)
-
-
-def _carrier(
-    sents: tuple[str, ...], scores: np.ndarray, floor: float, units: tuple[str, ...]
-) -> int:
-    """The sentence to show: among those about the area, the one with most strong facts; else the
-    best scored."""
-    if not len(sents):
-        return 0
-    about = [i for i in range(len(sents)) if scores[i] >= floor]
-    if about:
-        return max(about, key=lambda i: (len(facts_once(sents[i], units)), scores[i], -i))
-    return int(np.argmax(scores))
 
 
 def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     """Decide covered / thin / missing for area number ``k`` and give the reasons."""
     spec = cl.areas[k]
     rules = cl.rules
-    body = [p for p in report.report.paragraphs if p.kind == "body"]
-    may_hit = candidates(report, body, k, cl)
+    view = report_view(report)
+    body = view.body
     hits = [
         h
-        for p, maybe in zip(body, may_hit)
-        if maybe and (h := _hit(report, p, k, spec, cl)) is not None
+        for p, maybe in zip(body, candidates(view, k, cl))
+        if maybe and (h := find_hit(view, p, k, cl)) is not None
     ]
-    counting = [h for h in hits if h.evidence.counts]
+    counting = [h for h in hits if h.counts]
     labelled = [h for h in counting if h.labelled]
-    main = [h for h in labelled if h.evidence.main]
+    main = [h for h in labelled if h.main]
     concrete_main = [h for h in main if h.concrete]
     # Generic verbs alone (weak_verbs) do not make several paragraphs a coverage.
     specific = [h for h in labelled if not h.generic]
-    plan = [h for h in hits if h.evidence.section == "plan"]
-    deficiency = [h for h in hits if h.evidence.section == "deficiency"]
-    preamble = [h for h in hits if h.evidence.section == "preamble" and h.labelled]
+    plan = [h for h in hits if h.section == "plan"]
+    deficiency = [h for h in hits if h.section == "deficiency"]
+    preamble = [h for h in hits if h.section == "preamble" and h.labelled]
     subitems: list[SubItemResult] = []
     for s in spec.subitems:
         found: tuple[int, ...]
@@ -183,7 +57,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
             )
             found = found or tuple(p.index for p in body if p.section == s.section)[:1]
         else:
-            found = tuple(h.evidence.index for h in counting if s.id in h.subitems)
+            found = tuple(h.index for h in counting if s.id in h.subitems)
         subitems.append(SubItemResult(s.id, s.zh, bool(found), found))
     reasons: list[Reason] = []
     name = spec.zh
@@ -193,7 +67,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
 
     status: Status
     several = (
-        sum(h.evidence.main for h in specific) >= rules.covered_min_main
+        sum(h.main for h in specific) >= rules.covered_min_main
         or len(specific) >= rules.covered_min_labelled
     )
     concrete = len(concrete_main) >= rules.covered_min_concrete_main
@@ -209,7 +83,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     elif concrete:
         status = "covered"
         # Quote facts in their phrases: a bare "4件" tells a reviewer nothing.
-        facts = [f.phrase for h in concrete_main for f in h.evidence.facts][:3]
+        facts = list(islice((f.phrase for h in concrete_main for f in h.evidence().facts), 3))
         detail = f"，有具体事实（{'、'.join(facts)}）" if facts else "，有具体措施"
         reasons.append(
             Reason(
@@ -223,7 +97,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
             Reason(
                 "COVERED_SEVERAL",
                 f"{_where(specific)}中{len(specific)}段报告{name}工作（其中"
-                f"{sum(h.evidence.main for h in specific)}段以此为主），"
+                f"{sum(h.main for h in specific)}段以此为主），"
                 "但缺少数字、文件名或案例等具体事实",
             )
         )
@@ -284,25 +158,25 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
     if status != "missing" and missing_subs:
         reasons.append(Reason("SUBITEMS_NOT_FOUND", "未见子项：" + "、".join(missing_subs)))
 
-    total_chars = sum(len(p.norm) for p in body) or 1
+    total_chars = view.body_chars or 1
     chars = sum(h.chars for h in counting)
     counts = AreaCounts(
         len(labelled),
         len(main),
         chars,
         round(min(1.0, chars / total_chars), 4),
-        sum(len(h.evidence.strong_facts) for h in counting),
+        sum(len(h.strong_facts) for h in counting),
         len(plan),
         len(deficiency),
     )
     ordered = sorted(
         hits,
         key=lambda h: (
-            not h.evidence.counts,
-            not h.evidence.main,
+            not h.counts,
+            not h.main,
             not h.labelled,
-            -h.evidence.score,
-            h.evidence.index,
+            -h.score,
+            h.index,
         ),
     )
     return AreaResult(
@@ -310,7 +184,7 @@ def assess_area(report: ScoredReport, k: int, cl: Checklist) -> AreaResult:
         spec.zh,
         status,
         tuple(reasons),
-        tuple(h.evidence for h in ordered[:MAX_EVIDENCE]),
+        tuple(h.evidence() for h in ordered[:MAX_EVIDENCE]),
         tuple(subitems),
         counts,
     )

@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
-from fzgap.analyze.coverage._evidence import split_clauses, split_sentences
+from fzgap.analyze.coverage._evidence import _CLAUSE, split_sentences
 from fzgap.analyze.segment import Paragraph, SegmentedReport
+from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist
 from fzgap.model.scorer import Scorer, ScoresWithin
 
 __all__ = ["ScoredReport", "score_report", "subitems_in"]
 
+_MARKS = CLAUSE_ENDS + SENTENCE_ENDS  # what ends a clause
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
@@ -98,19 +101,92 @@ def _clause_keys(
     A passing mention may be one clause long.
     """
     held = _matchers(cl)
-    found, narrows = held.found, held.narrows
+    tests = list(zip(held.found, held.narrows, held.skips))
     keys: list[tuple[int, int, str]] = []
     for p, group in zip(paragraphs, sentences):
         if p.kind != "body":
             continue
-        areas = [k for k, hit in enumerate(found) if not narrows[k] or hit(p.norm)]
-        for sentence in group if areas else ():
-            live = [k for k in areas if not narrows[k] or found[k](sentence)]
-            for clause in split_clauses(sentence) if live else ():
-                for k in live:
-                    if found[k](clause):
-                        keys.append((p.index, k, clause))
+        # The clauses are looked for in the sentences run together; each clause is a span of it.
+        text = "".join(group)
+        spans: list[tuple[int, int]] | None = None
+        per_area = []
+        for k, (found, narrows, pattern) in enumerate(tests):
+            if pattern is not None:
+                first = pattern.search(text)
+                if first is None:
+                    continue
+                spans = spans or _clause_spans(text, group)
+                hits = _clauses_hit(pattern, text, spans, first)
+            elif narrows and not found(text):
+                continue
+            else:
+                spans = spans or _clause_spans(text, group)
+                hits = [found(text[a:b]) for a, b in spans]
+            if any(hits):
+                per_area.append((k, hits))
+        if len(per_area) == 1:
+            k, hits = per_area[0]
+            keys += [(p.index, k, text[a:b]) for (a, b), hit in zip(spans or (), hits) if hit]
+        elif per_area:
+            for j, (a, b) in enumerate(spans or ()):
+                keys += [(p.index, k, text[a:b]) for k, hits in per_area if hits[j]]
     return keys
+
+
+def _clause_spans(text: str, group: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the clauses of :func:`split_clauses` of each sentence stand in ``text`` (the
+    sentences of ``group`` run together), in order."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for sentence in group:
+        # A clause ends with all the marks after it, so the clauses run on from the first one
+        # (after any marks that open the sentence); only the last can be blank (no mark ends it).
+        parts = _CLAUSE.findall(sentence)
+        if parts and not parts[-1].strip():
+            parts.pop()
+        if parts:
+            ends = list(
+                accumulate(
+                    map(len, parts), initial=at + len(sentence) - len(sentence.lstrip(_MARKS))
+                )
+            )
+            spans += zip(ends, ends[1:])
+        else:
+            spans.append((at, at + len(sentence)))
+        at += len(sentence)
+    return spans
+
+
+def _clauses_hit(
+    pattern: re.Pattern[str],
+    text: str,
+    spans: list[tuple[int, int]],
+    first: re.Match[str],
+) -> list[bool]:
+    """Which clauses (``spans`` of ``text``, in order) an assertion-free ``pattern`` finds a match
+    in (``first``: its search of the whole text).
+
+    A search from a clause's start finds the leftmost match at or after it: the clauses that end
+    before that match has begun hold none, and the clause it begins in holds it if it ends there
+    too. Only a match that runs past its clause's end needs a search of the clause alone; without
+    anchors or look-arounds a search bounded by ``pos`` and ``endpos`` is one of the clause text.
+    """
+    hit = [False] * len(spans)
+    j, n = 0, len(spans)
+    m: re.Match[str] | None = first
+    while m is not None:
+        start = m.start()
+        # (An empty clause at the match's start holds it: the pattern matches an empty text.)
+        while j < n and spans[j][1] <= start and spans[j][0] < start:
+            j += 1
+        if j == n:
+            break
+        lo, hi = spans[j]
+        if lo <= start:  # else the match began between clauses: look again from this one's start
+            hit[j] = m.end() <= hi or pattern.search(text, lo, hi) is not None
+            j += 1
+        m = pattern.search(text, spans[j][0]) if j < n else None
+    return hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +196,7 @@ class _Matchers:
     checklist: Checklist
     found: list[Callable[[str], bool]]  # per area: carries any of its sub-items' wording
     narrows: list[bool]  # per area: a text it misses can be skipped with all its parts
+    skips: list[re.Pattern[str] | None]  # per narrowing area: its patterns joined in one
     each: list[tuple[tuple[str, Callable[[str], bool]], ...]]  # per area: (sub-item, test)
 
 
@@ -132,13 +209,15 @@ def _matchers(cl: Checklist) -> _Matchers:
     if held is None or held.checklist is not cl:
         if len(_MATCHERS) >= 8:
             _MATCHERS.clear()
+        # Where an area's patterns match only what they hold (no anchor or look-around), a
+        # text they miss has no clause they match: most areas are ruled out per paragraph
+        # or sentence.
+        narrows = [_free_of_assertions(spec.subitems) for spec in cl.areas]
         held = _MATCHERS[id(cl)] = _Matchers(
             cl,
             [_any_subitem(spec.subitems) for spec in cl.areas],
-            # Where an area's patterns match only what they hold (no anchor or look-around), a
-            # text they miss has no clause they match: most areas are ruled out per paragraph
-            # or sentence.
-            [_free_of_assertions(spec.subitems) for spec in cl.areas],
+            narrows,
+            [_joined(spec.subitems) if n else None for spec, n in zip(cl.areas, narrows)],
             [
                 tuple((sub.id, _any_subitem((sub,))) for sub in spec.subitems if sub.patterns)
                 for spec in cl.areas
@@ -170,18 +249,25 @@ def _free_of_assertions(subitems) -> bool:
     )
 
 
+def _joined(subitems) -> re.Pattern[str] | None:
+    """The sub-items' patterns in one alternation, or None where they cannot join."""
+    patterns = [pat for sub in subitems for pat in sub.patterns]
+    # Joined, a pattern's group numbers shift: only patterns without back-references join.
+    if not patterns or not all(
+        pat.flags == patterns[0].flags and not _BACKREF.search(pat.pattern) for pat in patterns
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pat.pattern})" for pat in patterns), patterns[0].flags)
+    except re.error:  # e.g. inline flags that must start a pattern: keep them apart
+        return None
+
+
 def _any_subitem(subitems) -> Callable[[str], bool]:
     """Whether a text carries any of the sub-items' wording, in one regex search."""
-    patterns = [pat for sub in subitems for pat in sub.patterns]
-    if not patterns:
+    if not any(sub.patterns for sub in subitems):
         return lambda _text: False
-    # Joined, a pattern's group numbers shift: only patterns without back-references join.
-    if all(pat.flags == patterns[0].flags and not _BACKREF.search(pat.pattern) for pat in patterns):
-        try:
-            joined = re.compile(
-                "|".join(f"(?:{pat.pattern})" for pat in patterns), patterns[0].flags
-            )
-            return lambda text: joined.search(text) is not None
-        except re.error:  # e.g. inline flags that must start a pattern: keep them apart
-            pass
+    joined = _joined(subitems)
+    if joined is not None:
+        return lambda text: joined.search(text) is not None
     return lambda text: any(sub.found_in(text) for sub in subitems)
