@@ -20,7 +20,7 @@ from fzgap.analyze.records import (
 from fzgap.analyze.segment import segment
 from fzgap.model.areas import AREAS
 from fzgap.model.checklist import Checklist, load_checklist
-from fzgap.model.scorer import Scorer, labels_of, load_model
+from fzgap.model.scorer import Scorer, load_model
 
 __all__ = ["analyze_file", "analyze_text", "analyze_document", "ModelLike", "ChecklistLike"]
 
@@ -75,6 +75,9 @@ def analyze_document(
     report = segment(doc)
     scored = score_report(report, m, cl)
     areas = tuple(assess_area(scored, k, cl) for k in range(len(AREAS)))
+    # Plain floats read once (not a numpy scalar per score); the labels are labels_of's.
+    rows: list[list[float]] = scored.scores.tolist()
+    thresholds = [m.thresholds[a] for a in AREAS]
     results = tuple(
         ParagraphResult(
             p.index,
@@ -82,8 +85,8 @@ def analyze_document(
             p.kind,
             p.section,
             p.headings,
-            labels_of(m, scored.scores[p.index]),
-            {a: round(float(s), 4) for a, s in zip(AREAS, scored.scores[p.index])},
+            tuple([a for a, s, t in zip(AREAS, rows[p.index], thresholds) if s >= t]),
+            {a: round(s, 4) for a, s in zip(AREAS, rows[p.index])},
         )
         for p in report.paragraphs
     )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from fzgap.analyze.batch import BatchItem, output_stems
-from fzgap.analyze.output import OutputError, file_mode, os_reason
+from fzgap.analyze.output import OutputError, open_temporary, os_reason
 from fzgap.analyze.records import AuditReport
 from fzgap.analyze.render import EXTENSIONS
 from fzgap.analyze.render.table import (
@@ -49,7 +49,7 @@ class _Lines:
         if out is None:
             self.fh = sys.stdout
         else:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+            fd, self.tmp = open_temporary(out)
             self.fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def add(self, source: str, line: str | None) -> None:
@@ -67,7 +67,6 @@ class _Lines:
         if self.out is None or self.tmp is None:
             return
         self.fh.close()
-        os.chmod(self.tmp, file_mode())
         os.replace(self.tmp, self.out)
 
     def abort(self) -> None:
@@ -302,9 +301,7 @@ class _Atomic:
 
     def __enter__(self) -> IO[bytes]:
         try:
-            fd, self.tmp = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-            )
+            fd, self.tmp = open_temporary(self.path)
         except OSError as exc:
             raise OutputError(f"{self.path}: 无法写入（{os_reason(exc)}）") from None
         self.fh = os.fdopen(fd, "wb")
@@ -315,7 +312,6 @@ class _Atomic:
         try:
             self.fh.close()
             if kind is None:
-                os.chmod(self.tmp, file_mode())
                 os.replace(self.tmp, self.path)
                 return
         except OSError as err:

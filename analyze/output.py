@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import itertools
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from fzgap.errors import FzgapError
 
-__all__ = ["write_output", "OutputError", "file_mode", "os_reason"]
+__all__ = ["write_output", "write_file", "open_temporary", "OutputError", "file_mode", "os_reason"]
 
 
 class OutputError(FzgapError):
@@ -25,8 +27,6 @@ def file_mode() -> int:
 
 def os_reason(exc: OSError) -> str:
     """A short Chinese reason for a failed write."""
-    import errno
-
     return {
         errno.EACCES: "没有写入权限",
         errno.EPERM: "没有写入权限",
@@ -56,22 +56,68 @@ def write_output(data: str | bytes, out: str | os.PathLike[str] | None) -> None:
             sys.stdout.write(data)
         sys.stdout.flush()
         return
-    path = Path(out)
-    if path.is_dir():
-        raise OutputError(f"{path}: 这是一个文件夹；--out 请给出文件名")
-    if not path.parent.exists():
-        raise OutputError(f"{path}: 文件夹 {path.parent} 不存在")
-    if not path.parent.is_dir():
-        raise OutputError(f"{path}: {path.parent} 是文件而不是文件夹")
+    write_file(data.encode("utf-8") if isinstance(data, str) else data, Path(out))
+
+
+def write_file(data: bytes, path: Path) -> None:
+    """Write ``data`` to the file ``path`` atomically, as :func:`write_output` does.
+
+    Nothing is checked beforehand: a write that succeeds costs one file created, written and
+    renamed; only a failure looks at the path, to say what is wrong with it.
+
+    Raises
+    ------
+    OutputError
+    """
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = open_temporary(path)
     except OSError as exc:
-        raise OutputError(f"{path}: 无法写入（{os_reason(exc)}）") from None
+        raise _failure(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, file_mode())
+            fh.write(data)
         os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: 无法写入（{os_reason(exc)}）") from None
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _failure(path, exc) from None
+
+
+#: A new file only (never one that exists), for writing, not inherited by child processes.
+_NEW = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+_serial = itertools.count()
+
+
+def open_temporary(path: Path) -> tuple[int, str]:
+    """A new hidden file beside ``path`` (``.name.<pid>-<n>.tmp``), open for writing.
+
+    It gets the mode ``open`` would give a new file under the umask, so that renamed into place
+    it needs no chmod. The process id and a counter make the name unique among the processes
+    and threads writing the same folder; a name left by an earlier process is skipped.
+
+    Returns
+    -------
+    (int, str)
+        The file descriptor and the file's path.
+    """
+    folder, name = os.path.split(os.fspath(path))
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, _NEW, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", path)
+
+
+def _failure(path: Path, exc: OSError) -> OutputError:
+    """The one-line error of a failed write, naming what is wrong with the path."""
+    if path.is_dir():
+        return OutputError(f"{path}: 这是一个文件夹；--out 请给出文件名")
+    if not path.parent.exists():
+        return OutputError(f"{path}: 文件夹 {path.parent} 不存在")
+    if not path.parent.is_dir():
+        return OutputError(f"{path}: {path.parent} 是文件而不是文件夹")
+    return OutputError(f"{path}: 无法写入（{os_reason(exc)}）")

@@ -7,8 +7,9 @@ JSON files, ``--resume``, the web tool's store) is read back into the same recor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, cast
+import operator
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar, cast
 
 from fzgap.analyze.constants import STATUS_ORDER, Status
 from fzgap.errors import FzgapError
@@ -46,6 +47,26 @@ class RecordError(FzgapError):
     """A saved audit does not have the documented form."""
 
 
+_Record = TypeVar("_Record", bound=type)
+
+
+def _pickled_by_fields(cls: _Record) -> _Record:
+    """Pickle the record as its class and its fields' values.
+
+    A frozen dataclass with slots otherwise pickles through a state read and restored field by
+    field in Python, which made handing a batch's audits from its workers to the parent cost
+    as much as writing their files.
+    """
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
+        return cls, values(self)
+
+    setattr(cls, "__reduce__", __reduce__)  # noqa: B010 (a method of the class being made)
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Reason:
     """A human-readable reason in Chinese, with a stable machine code."""
@@ -61,6 +82,7 @@ class Reason:
         return cls(d["code"], d["message"])
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A strong fact in its phrase: ``4件`` in ``受理行政复议案件4件``.
@@ -82,6 +104,7 @@ class Fact:
         return cls(d["text"], d["phrase"], d["start"], d["end"])
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A paragraph that speaks to an area, with the sentence that carries it and its facts."""
@@ -121,6 +144,7 @@ class Evidence:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SubItemResult:
     """Whether a sub-item's wording was found in the area's counting evidence."""
@@ -143,6 +167,7 @@ class SubItemResult:
         return cls(d["id"], d["name"], d["found"], tuple(d["paragraphs"]))
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AreaCounts:
     """How much of the report reviews the year's work in an area."""
@@ -179,6 +204,7 @@ class AreaCounts:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AreaResult:
     """The verdict on one checklist area."""
@@ -217,6 +243,7 @@ class AreaResult:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class StructurePart:
     """One part of a report (S1–S4 required by the 督察工作规定, S5 optional): is it there?"""
@@ -253,6 +280,7 @@ class StructurePart:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FormCheck:
     """A check of the report's form a supervisor makes first (title, publication date, structure).
@@ -272,6 +300,7 @@ class FormCheck:
         return cls(d["code"], d["status"], d["message"])
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Structure:
     """The report's structure: its parts, what its opening says, and the form checks.
@@ -322,6 +351,7 @@ class Structure:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParagraphResult:
     """A paragraph with its section and the model's verdict."""
@@ -358,6 +388,7 @@ class ParagraphResult:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """Where the report came from."""
@@ -398,6 +429,7 @@ class DocumentInfo:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
     """Which model produced the audit."""
@@ -420,6 +452,7 @@ class ModelInfo:
         )
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ChecklistInfo:
     """Which checklist the audit applied."""
@@ -447,6 +480,7 @@ def file_name(source: str) -> str:
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AuditReport:
     """The audit of one report: per-area verdicts, structure, paragraphs and provenance."""
@@ -477,6 +511,11 @@ class AuditReport:
         return next(a for a in self.areas if a.id == area_id)
 
     @property
+    def summary(self) -> dict[str, list[str]]:
+        """Status → ids of the areas with it, for every status (the JSON's ``summary``)."""
+        return {s: [a.id for a in self.areas if a.status == s] for s in STATUS_ORDER}
+
+    @property
     def statuses(self) -> dict[str, str]:
         """Area id → status."""
         return {a.id: a.status for a in self.areas}
@@ -487,7 +526,7 @@ class AuditReport:
             "schema_version": SCHEMA_VERSION,
             "document": self.document.to_dict(),
             "structure": self.structure.to_dict(),
-            "summary": {s: [a.id for a in self.areas if a.status == s] for s in STATUS_ORDER},
+            "summary": self.summary,
             "areas": [a.to_dict() for a in self.areas],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "model": self.model.to_dict(),

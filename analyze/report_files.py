@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fzgap.analyze.output import write_output
+from fzgap.analyze.output import write_file
 from fzgap.analyze.records import AuditReport
 from fzgap.analyze.render import EXTENSIONS, render_one
-from fzgap.analyze.render.jsonout import dumps_indented
+from fzgap.analyze.render.jsonout import audit_json
 
 __all__ = ["write_report_files", "jsonl_line"]
 
@@ -28,8 +28,9 @@ def write_report_files(report: AuditReport, fmt: str, out_dir: Path, stem: str) 
         When a file cannot be written (the batch stops: the folder is unusable).
     """
     if fmt not in ("json", "jsonl", "csv", "xlsx"):
-        write_output(render_one(report, fmt), out_dir / (stem + EXTENSIONS[fmt]))
-    write_output(
-        dumps_indented(report.to_dict()) + "\n",
-        out_dir / (stem + ".json"),
-    )
+        data = render_one(report, fmt)
+        write_file(
+            data.encode("utf-8") if isinstance(data, str) else data,
+            out_dir / (stem + EXTENSIONS[fmt]),
+        )
+    write_file(audit_json(report).encode("utf-8"), out_dir / (stem + ".json"))
