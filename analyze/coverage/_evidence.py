@@ -16,6 +16,7 @@ __all__ = [
     "strong_facts",
     "fact_phrases",
     "PHRASE_MAX",
+    "CLAUSE",
 ]
 
 #: Longest phrase shown around a fact (characters).
@@ -32,12 +33,13 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in _SENT.findall(text) if p.strip()] or [text]
 
 
-_CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_ENDS}]*")
+#: A clause: a run of text and the clause or sentence marks that end it.
+CLAUSE = re.compile(f"[^{CLAUSE_ENDS}{SENTENCE_ENDS}]+[{CLAUSE_ENDS}{SENTENCE_ENDS}]*")
 
 
 def split_clauses(sentence: str) -> list[str]:
     """Split a sentence into clauses at commas and colons (keeping the punctuation)."""
-    return [c for c in _CLAUSE.findall(sentence) if c.strip()] or [sentence]
+    return [c for c in CLAUSE.findall(sentence) if c.strip()] or [sentence]
 
 
 @lru_cache(maxsize=8)

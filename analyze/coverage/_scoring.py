@@ -9,7 +9,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from fzgap.analyze.coverage._evidence import _CLAUSE, split_sentences
+from fzgap.analyze.coverage._evidence import CLAUSE, split_sentences
 from fzgap.analyze.segment import Paragraph, SegmentedReport
 from fzgap.analyze.text import CLAUSE_ENDS, SENTENCE_ENDS
 from fzgap.model.areas import AREAS
@@ -141,7 +141,7 @@ def _clause_spans(text: str, group: tuple[str, ...]) -> list[tuple[int, int]]:
     for sentence in group:
         # A clause ends with all the marks after it, so the clauses run on from the first one
         # (after any marks that open the sentence); only the last can be blank (no mark ends it).
-        parts = _CLAUSE.findall(sentence)
+        parts = CLAUSE.findall(sentence)
         if parts and not parts[-1].strip():
             parts.pop()
         if parts:
