@@ -12,6 +12,7 @@ import io
 import json
 import platform
 import zipfile
+import zlib
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from fzgap.model.manifest import FORMAT_VERSION, MANIFEST_NAME, validate_manifes
 
 __all__ = [
     "save_arrays",
+    "write_artifact",
     "read_manifest",
     "load_arrays",
     "default_model_dir",
@@ -75,6 +77,29 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def write_artifact(arrays: dict[str, np.ndarray], artifact: Path) -> None:
+    """Write plain arrays as a ``.npz`` (atomically, the same bytes for the same arrays).
+
+    Each array is deflated unless that saves less than half of its size (the
+    coefficients, whose float64 digits shrink by a quarter): a stored member is read back with
+    no inflating, which is most of the time of loading a model.
+    """
+    tmp = artifact.with_name(artifact.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w") as zf:
+        for name in sorted(arrays):
+            arr = np.asarray(arrays[name])
+            if arr.dtype == object:
+                raise ValueError(f"array {name!r} holds Python objects; the artifact is plain data")
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
+            data = buf.getvalue()
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=_EPOCH)
+            deflated = len(zlib.compress(data, 6)) < len(data) // 2
+            info.compress_type = zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED
+            zf.writestr(info, data)
+    tmp.replace(artifact)
+
+
 def save_arrays(
     arrays: dict[str, np.ndarray], directory: str | Path, manifest: dict[str, Any]
 ) -> Path:
@@ -88,18 +113,7 @@ def save_arrays(
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     artifact = directory / ARTIFACT_NAME
-    tmp = artifact.with_name(artifact.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(arrays):
-            arr = np.asarray(arrays[name])
-            if arr.dtype == object:
-                raise ValueError(f"array {name!r} holds Python objects; the artifact is plain data")
-            buf = io.BytesIO()
-            np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, buf.getvalue())
-    tmp.replace(artifact)
+    write_artifact(arrays, artifact)
     full = {
         "format_version": FORMAT_VERSION,
         "kind": KIND,
@@ -154,21 +168,29 @@ def load_arrays(directory: str | Path, manifest: dict[str, Any]) -> dict[str, np
         raise ModelError(f"{artifact}: model artifact is missing")
     if artifact.stat().st_size > MAX_ARTIFACT_BYTES:
         raise ModelError(f"{artifact}: larger than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it")
-    digest = sha256_file(artifact)
+    try:
+        # Read once: the bytes hashed are the bytes unpacked, whatever happens to the file.
+        with open(artifact, "rb") as fh:
+            data = fh.read(MAX_ARTIFACT_BYTES + 1)
+    except OSError as exc:
+        raise ModelError(f"{artifact}: cannot read the model artifact ({exc.strerror})") from None
+    if len(data) > MAX_ARTIFACT_BYTES:
+        raise ModelError(f"{artifact}: larger than {MAX_ARTIFACT_BYTES >> 20} MiB; refusing it")
+    digest = hashlib.sha256(data).hexdigest()
     if digest != manifest["artifact_sha256"]:
         raise ModelError(
             f"{artifact}: SHA-256 {digest[:12]}… does not match the manifest; "
             "the file was changed or damaged, refusing to load it"
         )
     try:
-        with zipfile.ZipFile(artifact) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if sum(i.file_size for i in zf.infolist()) > MAX_ARTIFACT_BYTES:
                 raise ModelError(
                     f"{artifact}: its arrays unpack to more than "
                     f"{MAX_ARTIFACT_BYTES >> 20} MiB; refusing it"
                 )
-        with np.load(artifact, allow_pickle=False) as npz:
-            return {name: npz[name] for name in npz.files}
+            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+                return {name: npz[name] for name in npz.files}
     except ModelError:
         raise
     except ValueError as exc:  # numpy's answer to an object array when pickles are off

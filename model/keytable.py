@@ -32,35 +32,30 @@ class KeyTable:
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
         keys = np.asarray(keys, dtype=np.int64)
         values = np.asarray(values, dtype=np.int64)
-        ordered = np.sort(keys)
-        if len(keys) != len(values) or (ordered[1:] == ordered[:-1]).any() or (keys < 0).any():
+        if len(keys) != len(values) or (keys < 0).any():
             raise ValueError("keys must be distinct, non-negative and one per value")
         self.bits = max(4, int(len(keys) * 8).bit_length())
         size = 1 << self.bits
-        self.keys = np.full(size, _EMPTY, dtype=np.int64)
-        self.values = np.full(size, -1, dtype=np.int64)
-        self.mask = size - 1
-        slot = self._slots(keys)
-        # Insert by rounds: each round places the first key of every free target slot, the
-        # others move one slot on (linear probing, wrapping round).
-        pending = np.arange(len(keys))
-        self.probes = 0
-        while len(pending):
-            self.probes += 1
-            s = slot[pending]
-            free = self.keys[s] == _EMPTY
-            # The first pending key aiming at each slot (a stable sort keeps their order).
-            order = np.argsort(s, kind="stable")
-            first = np.empty(len(pending), dtype=bool)
-            first[order] = np.r_[True, s[order][1:] != s[order][:-1]]
-            put = free & first
-            self.keys[s[put]] = keys[pending[put]]
-            self.values[s[put]] = values[pending[put]]
-            pending = pending[~put]
-            slot[pending] = (slot[pending] + 1) & self.mask
+        # The hash is a bijection of the keys and its top bits are the home slot: one sort by
+        # it orders the keys by home slot and puts equal keys side by side.
+        hashed = keys.view(np.uint64) * _MULT
+        order = np.argsort(hashed, kind="stable")
+        hashed = hashed[order]
+        if (hashed[1:] == hashed[:-1]).any():
+            raise ValueError("keys must be distinct, non-negative and one per value")
+        home = (hashed >> np.uint64(64 - self.bits)).view(np.int64)
+        # Linear probing in home order: each key takes the first free slot at or after its
+        # home, i.e. pos[i] = max(home[i], pos[i - 1] + 1), a running maximum of home[i] - i.
+        rank = np.arange(len(keys), dtype=np.int64)
+        pos = np.maximum.accumulate(home - rank) + rank if len(keys) else rank
+        # Keys pushed past the last home slot go on into a tail instead of wrapping round, and
+        # one empty slot ends the table: every probe stops at an empty slot before the end.
+        tail = max(int(pos[-1]) + 1 - size, 0) if len(keys) else 0
+        self.probes = int((pos - home).max()) + 1 if len(keys) else 1
+        self._pairs = np.full((size + tail + 1, 2), _EMPTY, dtype=np.int64)
+        self._pairs[pos, 0] = keys[order]
+        self._pairs[pos, 1] = values[order]
         self._size = len(keys)
-        # Each slot's key and value side by side: one gather reads both (one cache line).
-        self._pairs = np.ascontiguousarray(np.stack([self.keys, self.values], axis=1))
         self.keys, self.values = self._pairs[:, 0], self._pairs[:, 1]
 
     def __len__(self) -> int:
@@ -87,7 +82,7 @@ class KeyTable:
         for _ in range(self.probes - 1):
             if not len(todo):
                 break
-            slot = (slot + 1) & self.mask
+            slot = slot + 1  # never past the end: the table ends with an empty slot
             pairs = np.take(self._pairs, slot, axis=0)
             hit = pairs[:, 0] == queries[todo]
             out[todo[hit]] = pairs[hit, 1]

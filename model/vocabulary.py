@@ -40,21 +40,21 @@ class WordVocabulary:
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = terms
-        parts = [t.split(" ") for t in terms]
-        if any(len(p) > 2 for p in parts):
-            bad = next(t for t, p in zip(terms, parts) if len(p) > 2)
+        # Every word of every term in order, from one split; a term's width is its spaces + 1.
+        flat = " ".join(terms).split(" ") if terms else []
+        width = np.fromiter(map(str.count, terms, repeat(" ")), dtype=np.int64, count=len(terms))
+        width += 1
+        if (width > 2).any():
+            bad = terms[int(np.flatnonzero(width > 2)[0])]
             raise ValueError(f"word term {bad!r} is neither a word nor a bigram")
         # Words get ids in order of first appearance; any order would do.
-        self.ids: dict[str, int] = dict(zip(dict.fromkeys(chain.from_iterable(parts)), count()))
+        self.ids: dict[str, int] = dict(zip(dict.fromkeys(flat), count()))
         n = len(self.ids)
-        width = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-        first = np.fromiter(
-            map(self.ids.__getitem__, (p[0] for p in parts)), dtype=np.int64, count=len(parts)
-        )
+        wid = np.fromiter(map(self.ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        offset = np.cumsum(width) - width
+        first = wid[offset]
         bi = np.flatnonzero(width == 2)
-        second = np.fromiter(
-            (self.ids[parts[c][1]] for c in bi.tolist()), dtype=np.int64, count=len(bi)
-        )
+        second = wid[offset[bi] + 1]
         uni = np.flatnonzero(width == 1)
         self.uni_col = np.full(n, -1, dtype=np.int64)
         self.uni_col[first[uni]] = uni
@@ -100,25 +100,30 @@ class CharVocabulary:
     def __init__(self, terms: list[str], ngram_range: tuple[int, int]) -> None:
         self.terms = terms
         self.ngram_range = ngram_range
-        codes = np.sort(codes_of("".join(terms)))
-        alphabet = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+        # The terms NUL-separated (no term holds a NUL): their lengths are the gaps between
+        # the NULs, found with the code points in one pass.
+        codes = codes_of(_SEP.join(terms) + _SEP) if terms else np.zeros(0, dtype=np.int64)
+        ends = np.flatnonzero(codes == 0)
+        starts = np.r_[0, ends[:-1] + 1] if len(ends) else ends
+        lengths = ends - starts
+        present = np.zeros(int(codes.max()) + 1 if len(codes) else 1, dtype=bool)
+        present[codes] = True
+        present[0] = False
+        alphabet = np.flatnonzero(present)
         self.base = len(alphabet) + 1
         lo, hi = ngram_range
         if self.base**hi >= 2**63:
             raise ValueError("character vocabulary too large for 64-bit n-gram keys")
-        top = int(alphabet[-1]) if len(alphabet) else 0
-        self.table = np.zeros(top + 1, dtype=np.int64)
+        self.table = np.zeros(len(present), dtype=np.int64)
         self.table[alphabet] = np.arange(1, len(alphabet) + 1)
         self.tables: dict[int, KeyTable] = {}
-        lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
-        starts = np.cumsum(lengths) - lengths
-        ids = self._ids(codes_of("".join(terms)))
+        ids = self.table[codes]
         for n in range(lo, hi + 1):
-            cols = np.flatnonzero(lengths == n)
-            keys = np.zeros(len(cols), dtype=np.int64)
+            at = starts[lengths == n]
+            keys = np.zeros(len(at), dtype=np.int64)
             for k in range(n):
-                keys = keys * self.base + ids[starts[cols] + k]
-            self.tables[n] = KeyTable(keys, cols)
+                keys = keys * self.base + ids[at + k]
+            self.tables[n] = KeyTable(keys, np.flatnonzero(lengths == n))
         if sum(map(len, self.tables.values())) != len(terms):
             raise ValueError("character terms outside the n-gram range")
 

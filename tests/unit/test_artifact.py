@@ -210,3 +210,32 @@ def test_loading_imports_neither_sklearn_nor_scipy_nor_pickle_readers() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_incompressible_arrays_are_stored_and_text_deflated(tmp_path: Path) -> None:
+    import zipfile
+
+    from fzgap.model.artifact import write_artifact
+
+    rng = np.random.default_rng(0)
+    arrays = {
+        "coef": rng.normal(size=(5, 4000)),
+        "terms": np.frombuffer("行政复议\x00行政诉讼\x00".encode() * 500, dtype=np.uint8),
+    }
+    path = tmp_path / ARTIFACT_NAME
+    write_artifact(arrays, path)
+    first = path.read_bytes()
+    write_artifact(arrays, path)
+    assert path.read_bytes() == first  # the same arrays, the same bytes
+    with zipfile.ZipFile(path) as zf:
+        kinds = {i.filename: i.compress_type for i in zf.infolist()}
+    assert kinds == {"coef.npy": zipfile.ZIP_STORED, "terms.npy": zipfile.ZIP_DEFLATED}
+    with np.load(path, allow_pickle=False) as npz:
+        assert all(np.array_equal(npz[k], v) for k, v in arrays.items())
+
+
+def test_the_shipped_coefficients_are_stored_not_deflated() -> None:
+    import zipfile
+
+    with zipfile.ZipFile(default_model_dir() / ARTIFACT_NAME) as zf:
+        assert zf.getinfo("coef.npy").compress_type == zipfile.ZIP_STORED

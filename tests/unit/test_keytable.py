@@ -39,3 +39,17 @@ def test_duplicate_or_negative_keys_are_refused() -> None:
         KeyTable(np.array([3, 3]), np.array([0, 1]))
     with pytest.raises(ValueError):
         KeyTable(np.array([-2]), np.array([0]))
+
+
+def test_keys_homed_at_the_last_slot_run_on_into_the_tail() -> None:
+    rng = np.random.default_rng(1)
+    candidates = np.unique(rng.integers(0, 2**62, 2_000_000))
+    for n in (50, 1):  # a cluster at the end, and one key alone in the last slot
+        probe = KeyTable(candidates[:n], np.arange(n))  # n keys: the same slot count
+        homed = candidates[probe._slots(candidates) == (1 << probe.bits) - 1]
+        keys, others = homed[:n], homed[n:]
+        table = KeyTable(keys, np.arange(n))
+        assert table.probes == n
+        assert table.get(keys).tolist() == list(range(n))
+        # Misses homed there probe past the last home slot and stop at the table's end.
+        assert len(others) and (table.get(others) == -1).all()
