@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,11 @@ KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0]")
 _ODD = re.compile(r"[1-9+#&._%\-]")
 #: A run, or a character jieba yields alone that :data:`KEEP` keeps (a 汉字 past the runs' range).
 _PIECE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+|[\u9fd6-\u9fff]")
+#: :data:`_PIECE`, or the NUL that ends a text in a block of texts.
+_PIECE_OR_NUL = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+|[\u9fd6-\u9fff]|\x00")
 #: Every run sorts before it, every lone character of :data:`_PIECE` from it on.
 _LONE = "\u9fd6"
+_LONE_CHAR = re.compile("[\u9fd6-\u9fff]")
 #: Engines in order of preference.
 ENGINES = ("rjieba", "jieba")
 _LOCK = threading.Lock()
@@ -215,14 +218,31 @@ class Segmenter:
         -------
         (ndarray of int64, ndarray of int64, ndarray of int64)
         """
-        found = [_PIECE.findall(t) for t in texts]
-        per_text = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
-        pieces = list(chain.from_iterable(found))
-        distinct = list(dict.fromkeys(pieces))
-        runs = [p for p in distinct if p < _LONE]
-        lone = [p for p in distinct if p >= _LONE]
-        order = {p: k for k, p in enumerate(chain(runs, lone))}
+        if not texts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        block = "\x00".join(texts)
+        if block.count("\x00") == len(texts) - 1:
+            # One pass over the block, a NUL piece between two texts (no piece holds a NUL).
+            pieces = _PIECE_OR_NUL.findall(block)
+            distinct = dict.fromkeys(pieces)
+            distinct.pop("\x00", None)
+        else:
+            pieces = list(chain.from_iterable(_PIECE.findall(t) + ["\x00"] for t in texts))
+            pieces.pop()
+            distinct = dict.fromkeys(p for p in pieces if p != "\x00")
+        if _LONE_CHAR.search(block) is None:
+            runs, lone = list(distinct), []
+        else:
+            runs = [p for p in distinct if p < _LONE]
+            lone = [p for p in distinct if p >= _LONE]
+        order = dict(zip(chain(runs, lone), count()))
+        order["\x00"] = -1
         seq = np.fromiter(map(order.__getitem__, pieces), dtype=np.int64, count=len(pieces))
+        # Each text's pieces end at the NUL after it.
+        ends = np.flatnonzero(seq < 0)
+        per_text = np.diff(np.r_[-1, ends, len(seq)]) - 1
+        seq = seq[seq >= 0]
         joined = "\n".join(runs)
         words = self._cut(joined) if runs else []
         for c in lone:
@@ -244,7 +264,7 @@ class Segmenter:
         for k in np.flatnonzero(keep & odd[group] & ((wid < 0) | self._unkept(ids)[wid])):
             keep[k] = KEEP.search(words[k]) is not None
         kept, kept_group = wid[keep], group[keep]
-        counts = np.bincount(kept_group, minlength=len(order))
+        counts = np.bincount(kept_group, minlength=len(runs) + len(lone))
         bounds = np.concatenate([[0], np.cumsum(counts)])
         # Ragged gather: the kept ids of each piece occurrence, one after the other.
         lengths = counts[seq]

@@ -1,5 +1,5 @@
 """Allow ``python -m fzgap``."""
 
-from fzgap.cli import main
+from fzgap.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -24,11 +24,12 @@ HEAVY = (
     "scipy",
     "joblib",
 )
+# The command line's own function, not the console entry: that ends the process when done.
 PROBE = (
-    "import sys, runpy\n"
-    "sys.argv = ['fzgap'] + sys.argv[1:]\n"
+    "import sys\n"
+    "from fzgap.cli import main\n"
     "try:\n"
-    "    runpy.run_module('fzgap', run_name='__main__')\n"
+    "    main(sys.argv[1:])\n"
     "except SystemExit:\n"
     "    pass\n"
     "heavy = {heavy!r}\n"
@@ -87,12 +88,9 @@ def test_classify_reads_lines_without_the_report_readers(tmp_path: Path) -> None
     lines = tmp_path / "lines.txt"
     lines.write_text("全年办理行政复议案件66件，纠错率12%。\n", encoding="utf-8")
     probe = (
-        "import sys, runpy\n"
-        "sys.argv = ['fzgap', 'classify', sys.argv[1]]\n"
-        "try:\n"
-        "    runpy.run_module('fzgap', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
+        "import sys\n"
+        "from fzgap.cli import main\n"
+        "main(['classify', sys.argv[1]])\n"
         "readers = ('_layout', '_html', '_chrome', '_load', '_frame', '_reflow', 'numpy.ma')\n"
         "mods = [m for m in sys.modules if m.startswith('fzgap.analyze.ingest.')]\n"
         "names = {m.rsplit('.', 1)[-1] for m in mods}\n"

@@ -55,3 +55,48 @@ def test_row_norms_add_left_to_right_as_sklearn_does() -> None:
         want.append(acc)
     assert _sequential_sums(values, starts).tolist() == want
     assert np.add.reduceat(values, starts).tolist() != want  # the test can tell the two apart
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 50, 599])
+def test_scores_summed_in_steps_equal_one_product(monkeypatch, chunk: int) -> None:
+    """The five areas' sums, whole documents a step at a time, equal the sums of the whole
+    block in one step bit for bit, and each row's dot product; empty rows score 0 wherever
+    the steps fall."""
+    from fzgap.model import linear
+    from fzgap.model.features import Rows
+    from fzgap.model.scorer import load_model
+
+    model = load_model()
+    rng = np.random.default_rng(chunk)
+    n_docs = 40
+    doc = np.sort(rng.integers(0, n_docs, 600))
+    doc = doc[(doc % 7) != 3]  # some documents have no term
+    col = rng.integers(0, len(model.idf), len(doc))
+    val = rng.uniform(0.01, 1, len(doc)).astype(np.float32)
+    rows = Rows(doc, col, val, n_docs)
+    want = np.zeros((n_docs, 5))
+    for d, c, v in zip(doc.tolist(), col.tolist(), val.astype(np.float64).tolist()):
+        want[d] += model.coef[:, c] * v
+    monkeypatch.setattr(linear, "_SUM_CHUNK", 10**9)
+    whole = model._sums(rows)
+    monkeypatch.setattr(linear, "_SUM_CHUNK", chunk)
+    got = model._sums(rows)
+    np.testing.assert_array_equal(got, whole)
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
+    assert (got[3::7] == 0).all()
+
+
+def test_a_texts_scores_do_not_depend_on_the_texts_beside_it() -> None:
+    """A text without any vocabulary term, after or between others in one call, changes no
+    other text's scores (it once cut short the segment of the text before it)."""
+    from fzgap.model.scorer import load_model
+
+    model = load_model()
+    texts = ["全年办理行政复议案件66件，纠错率12%。", "组织旁听庭审3次。", "推进规范公正文明执法"]
+    alone = np.vstack([model.decision_function([t]) for t in texts])
+    bare = ["。", "", "、", "——"]
+    assert (model.features(bare).val.size, model.features(texts[:1]).val.size > 1) == (0, True)
+    mixed = [texts[0], bare[0], texts[1], bare[1], bare[2], texts[2], bare[3]]
+    got = model.decision_function(mixed)
+    np.testing.assert_array_equal(got[[0, 2, 5]], alone)
+    np.testing.assert_array_equal(got[[1, 3, 4, 6]], np.tile(model.intercept, (4, 1)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,12 @@ def test_word_ids_of_a_block_are_the_words_of_each_text(engine: str) -> None:
     want = [[ids.get(w, -1) for w in seg.words(t)] for t in texts]
     assert any(-1 in w for w in want) and any(len(w) > 1 for w in want)
     assert _as_ids(seg, texts, ids) == want
+    # The block read in one pass (no text holds a NUL), with and without lone 汉字.
+    plain = [k for k, t in enumerate(texts) if "\x00" not in t and not re.search("[鿖-鿿]", t)]
+    lone = [k for k, t in enumerate(texts) if "\x00" not in t]
+    assert len(lone) > len(plain) > len(texts) - len(ODD_TEXTS)
+    for keep in (plain, lone):
+        assert _as_ids(seg, [texts[k] for k in keep], ids) == [want[k] for k in keep]
     for small in (ODD_TEXTS, ODD_TEXTS[4:5], ["", ""], []):
         assert _as_ids(seg, small, ids) == [[ids.get(w, -1) for w in seg.words(t)] for t in small]
 

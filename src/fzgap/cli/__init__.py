@@ -7,13 +7,16 @@ Each command lives in its own module under ``fzgap.cli`` and exposes
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
+import threading
 from collections.abc import Sequence
 
 from fzgap.errors import FzgapError
 
-__all__ = ["main", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
+__all__ = ["main", "entry", "build_parser", "COMMANDS", "EXIT_OK", "EXIT_FAIL", "EXIT_USAGE"]
 
 #: Command modules, in the order ``fzgap --help`` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -28,6 +31,13 @@ COMMANDS: tuple[str, ...] = (
     "corrections",
 )
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+#: Commands whose every file is written and closed when they return: the console command ends
+#: them without the interpreter's teardown, which frees the segmenter's dictionary, the model
+#: and every object one by one (20–40 ms, a tenth of a small job).
+_QUICK_EXIT = frozenset({"analyze", "classify", "segment", "explain"})
+#: Commands that fit models, where numpy's BLAS threads do work.
+_BLAS_COMMANDS = frozenset({"train", "evaluate"})
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,3 +108,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def entry() -> None:
+    """The ``fzgap`` console command (and ``python -m fzgap``): :func:`main`, then exit."""
+    argv = sys.argv[1:]
+    command = argv[0] if argv else None
+    if command not in _BLAS_COMMANDS and not any(v in os.environ for v in _BLAS_THREADS):
+        # Inference never calls BLAS, but OpenBLAS starts a thread per core when numpy is
+        # imported, and they take about 0.1 s of CPU from the other core.
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    code = main(argv)
+    if command in _QUICK_EXIT and _nothing_running():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe takes nothing more
+                stream.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
+def _nothing_running() -> bool:
+    """No other thread and no child process: skipping the teardown then loses nothing."""
+    if threading.active_count() > 1:
+        return False
+    mp = sys.modules.get("multiprocessing")
+    return mp is None or not mp.active_children()
