@@ -165,9 +165,9 @@ class LinearScorer:
                 contrib *= rows.val[lo:hi].astype(np.float64)[:, None]
                 # Rows are sorted by document: one reduceat adds each document's terms in
                 # order, as a CSR product does, for all five areas in one pass.
-                # Documents with no term are left out of the segments (they score 0): a
-                # segment ends where the next one starts, so an empty one would cut short
-                # the document before it.
+                # Documents with no term are left out of the segments (they score 0): an
+                # empty one at the end would start past the last term, and clamping that start
+                # cut the last term off the document before it.
                 n = counts[first:last]
                 full = np.flatnonzero(n)
                 sums[first + full] = np.add.reduceat(contrib, (np.cumsum(n) - n)[full], axis=0)

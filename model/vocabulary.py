@@ -104,6 +104,8 @@ class CharVocabulary:
         # the NULs, found with the code points in one pass.
         codes = codes_of(_SEP.join(terms) + _SEP) if terms else np.zeros(0, dtype=np.int64)
         ends = np.flatnonzero(codes == 0)
+        if len(ends) != len(terms):
+            raise ValueError("a character n-gram holds a NUL")
         starts = np.r_[0, ends[:-1] + 1] if len(ends) else ends
         lengths = ends - starts
         present = np.zeros(int(codes.max()) + 1 if len(codes) else 1, dtype=bool)

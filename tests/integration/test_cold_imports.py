@@ -103,3 +103,35 @@ def test_classify_reads_lines_without_the_report_readers(tmp_path: Path) -> None
     assert "reconsideration" in proc.stdout, proc.stderr
     line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")]
     assert line == ["LOADED="], proc.stderr
+
+
+# The console entry itself (``python -m fzgap``), which ends the process without teardown:
+# what is loaded is reported from its exit.
+ENTRY_PROBE = (
+    "import os, runpy, sys\n"
+    "heavy = {heavy!r}\n"
+    "def report(code=0):\n"
+    "    top = {{m.split('.')[0] for m in sys.modules}}\n"
+    "    sys.stderr.write('LOADED=' + ','.join(sorted(top & set(heavy))) + '\\n')\n"
+    "    sys.stderr.flush()\n"
+    "    real_exit(code)\n"
+    "real_exit, os._exit = os._exit, report\n"
+    "sys.argv = ['fzgap', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('fzgap', run_name='__main__')\n"
+    "except SystemExit as exc:\n"
+    "    report(exc.code or 0)\n"
+)
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("analyze", str(EXAMPLE))], ids=["help", "analyze"])
+def test_the_console_entry_imports_only_what_is_used(argv: tuple[str, ...]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", ENTRY_PROBE.format(heavy=HEAVY), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")]
+    assert proc.returncode == 0 and line == ["LOADED="], proc.stderr
+    assert ("清河县" in proc.stdout) == (argv[0] == "analyze")

@@ -121,3 +121,35 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         text=True,
     )
     assert len(run.stdout) == 10 and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"])
+def test_a_closed_stdout_or_stderr_does_not_fail_a_finished_command(
+    tmp_path: Path, closed: str
+) -> None:
+    src, out = tmp_path / "p.txt", tmp_path / "c.tsv"
+    src.write_text(LINES, encoding="utf-8")
+    run = subprocess.run(
+        f"{sys.executable} -m fzgap classify {src} --format tsv --out {out} {closed}",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr
+    assert out.read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_output_lost_on_the_last_flush_exits_120(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Full:
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    class Gone:
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    monkeypatch.setattr(sys, "stderr", None)
+    assert (cli._flushed(0), cli._flushed(1)) == (120, 1)
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert cli._flushed(0) == 0

@@ -88,7 +88,8 @@ def test_scores_summed_in_steps_equal_one_product(monkeypatch, chunk: int) -> No
 
 def test_a_texts_scores_do_not_depend_on_the_texts_beside_it() -> None:
     """A text without any vocabulary term, after or between others in one call, changes no
-    other text's scores (it once cut short the segment of the text before it)."""
+    other text's scores (texts without terms at the end once cut the last term off the text
+    before them)."""
     from fzgap.model.scorer import load_model
 
     model = load_model()
@@ -100,3 +101,13 @@ def test_a_texts_scores_do_not_depend_on_the_texts_beside_it() -> None:
     got = model.decision_function(mixed)
     np.testing.assert_array_equal(got[[0, 2, 5]], alone)
     np.testing.assert_array_equal(got[[1, 3, 4, 6]], np.tile(model.intercept, (4, 1)))
+
+
+def test_a_character_term_holding_a_nul_is_refused() -> None:
+    """The terms' lengths are read off the NULs between them: a NUL inside one would shift
+    every later column."""
+    from fzgap.model.vocabulary import CharVocabulary
+
+    assert CharVocabulary(["ab", "bcd"], (2, 4)).terms == ["ab", "bcd"]
+    with pytest.raises(ValueError, match="NUL"):
+        CharVocabulary(["a\x00bc", "de"], (2, 4))

@@ -7,7 +7,6 @@ Each command lives in its own module under ``fzgap.cli`` and exposes
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import os
 import sys
@@ -120,11 +119,24 @@ def entry() -> None:
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
     code = main(argv)
     if command in _QUICK_EXIT and _nothing_running():
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):  # a closed pipe takes nothing more
-                stream.flush()
-        os._exit(code)
+        os._exit(_flushed(code))
     raise SystemExit(code)
+
+
+def _flushed(code: int) -> int:
+    """Flush stdout and stderr before a quick exit; the exit code Python's teardown would give."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed at start (``>&-``) or none given (a service)
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            pass  # the reader stopped early (``| head``): it takes nothing more
+        except ValueError:
+            pass  # already closed: nothing is pending
+        except OSError:
+            code = code or 120  # output lost (a full disk): Python's own code for it
+    return code
 
 
 def _nothing_running() -> bool:
