@@ -35,14 +35,15 @@ __all__ = [
 ]
 
 #: jieba 0.42's run pattern (``jieba.re_han_default``): each run is cut independently.
-RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+_RUN_BODY = "[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+"
+RUN = re.compile(f"({_RUN_BODY})")
 #: A token is kept as a feature only if it holds a 汉字, a letter or the number placeholder 0.
 KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0]")
 _ODD = re.compile(r"[1-9+#&._%\-]")
 #: A character jieba yields alone that :data:`KEEP` keeps (a 汉字 past the runs' range).
 _LONE_CHAR = re.compile("[\u9fd6-\u9fff]")
 #: A run, or such a lone character.
-_PIECE = re.compile(RUN.pattern[1:-1] + "|" + _LONE_CHAR.pattern)
+_PIECE = re.compile(_RUN_BODY + "|" + _LONE_CHAR.pattern)
 #: :data:`_PIECE`, or the NUL that ends a text in a block of texts.
 _PIECE_OR_NUL = re.compile(_PIECE.pattern + "|\x00")
 #: Every run sorts before it, every lone character of :data:`_PIECE` from it on.

@@ -130,10 +130,8 @@ def _flushed(code: int) -> int:
             continue
         try:
             stream.flush()
-        except BrokenPipeError:
-            pass  # the reader stopped early (``| head``): it takes nothing more
-        except ValueError:
-            pass  # already closed: nothing is pending
+        except (BrokenPipeError, ValueError):
+            pass  # the reader stopped early (``| head``), or it is closed: nothing is pending
         except OSError:
             code = code or 120  # output lost (a full disk): Python's own code for it
     return code
